@@ -1,0 +1,49 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../../access/anyone'
+import { isEditorOrAdmin } from '../../access/isEditorOrAdmin'
+import { isStaff } from '../../access/isStaff'
+import { mediaDir } from '../../settings'
+import { allowedMediaTypes, allowedMediaTypesText } from './allowedTypes'
+import { checkUpload } from './hooks/checkUpload'
+
+const webp = { format: 'webp' as const, options: { quality: 80 } }
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: '媒体文件', plural: '媒体库' },
+  admin: {
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
+    group: '内容',
+    description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP）。允许：${allowedMediaTypesText}；不接受 SVG。`,
+  },
+  access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
+  hooks: { beforeOperation: [checkUpload] },
+  upload: {
+    staticDir: mediaDir(),
+    mimeTypes: Object.keys(allowedMediaTypes),
+    focalPoint: true,
+    crop: true,
+    adminThumbnail: 'thumbnail',
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 240, position: 'centre', withoutEnlargement: false, formatOptions: webp },
+      { name: 'card', width: 640, height: 400, position: 'centre', withoutEnlargement: false, formatOptions: webp },
+      { name: 'hero', width: 1600, withoutEnlargement: true, formatOptions: webp },
+      // Share cards need the exact size, so small images are enlarged for this one.
+      { name: 'og', width: 1200, height: 630, position: 'centre', withoutEnlargement: false, formatOptions: webp },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      label: '替代文字',
+      required: true,
+      admin: { description: '为视障读者描述图片内容，例如“党员志愿者在楼宇大厅为群众办理业务”。' },
+      validate: (value: string | null | undefined) =>
+        (typeof value === 'string' && value.trim().length > 0) || '请填写替代文字（描述图片或文件内容）。',
+    },
+    { name: 'caption', type: 'text', label: '说明文字' },
+    { name: 'credit', type: 'text', label: '来源/摄影' },
+  ],
+}

@@ -1,0 +1,46 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { isAdmin } from '../../access/isAdmin'
+import { isAdminOrSelf } from '../../access/isAdminOrSelf'
+import { hasRole, roleLabels, roles } from '../../access/roles'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+const adminOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: '用户', plural: '用户' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'updatedAt'],
+    group: '系统',
+    description: '后台账号。投稿人可撰写草稿；编辑可发布、撤回和删除；管理员另可管理账号与网站设置。',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    admin: ({ req: { user } }) => hasRole(user, 'contributor', 'editor', 'admin'),
+    read: isAdminOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: { beforeChange: [makeFirstUserAdmin] },
+  fields: [
+    { name: 'name', type: 'text', label: '姓名', required: true },
+    {
+      name: 'roles',
+      type: 'select',
+      label: '角色',
+      hasMany: true,
+      required: true,
+      defaultValue: ['contributor'],
+      saveToJWT: true,
+      options: roles.map((value) => ({ value, label: roleLabels[value] })),
+      access: { create: adminOnlyField, update: adminOnlyField },
+      admin: { description: '只有管理员可以修改角色。' },
+    },
+  ],
+}

@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+import { isEditorOrAdmin } from '../access/isEditorOrAdmin'
+import { isStaff } from '../access/isStaff'
+import { publishedOrStaff } from '../access/publishedOrStaff'
+import { staffMayWriteDrafts } from '../access/staffMayWriteDrafts'
+import { keepContributorsToDrafts } from '../hooks/keepContributorsToDrafts'
+
+/** Access for content with an editorial workflow: public reads published, contributors draft, editors publish. */
+export const publishableAccess: CollectionConfig['access'] = {
+  read: publishedOrStaff,
+  readVersions: isStaff,
+  create: staffMayWriteDrafts,
+  update: staffMayWriteDrafts,
+  delete: isEditorOrAdmin,
+}
+
+/** Drafts with autosave, restorable versions and scheduled publishing. */
+export const publishableVersions: CollectionConfig['versions'] = {
+  drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  maxPerDoc: 50,
+}
+
+export const publishableHooks = { beforeOperation: [keepContributorsToDrafts] }

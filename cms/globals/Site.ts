@@ -1,0 +1,59 @@
+import type { GlobalConfig } from 'payload'
+import { anyone } from '../access/anyone'
+import { isAdmin } from '../access/isAdmin'
+
+export const Site: GlobalConfig = {
+  slug: 'site',
+  label: '网站设置',
+  admin: { group: '系统', description: '网站名称、品牌故事、核心数据、导航与联系方式。' },
+  access: { read: anyone, update: isAdmin },
+  fields: [
+    { name: 'siteName', type: 'text', label: '网站名称', required: true, defaultValue: '红色山高' },
+    { name: 'slogan', type: 'text', label: '口号' },
+    { name: 'story', type: 'richText', label: '品牌故事' },
+    {
+      name: 'figures',
+      type: 'array',
+      label: '核心数据',
+      labels: { singular: '数据', plural: '核心数据' },
+      admin: { description: '首页与“关于我们”展示的数字，如 党员 564 名。' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', label: '名称', required: true },
+            { name: 'value', type: 'number', label: '数值', required: true },
+            { name: 'unit', type: 'text', label: '单位' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'navigation',
+      type: 'array',
+      label: '导航',
+      labels: { singular: '链接', plural: '导航' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', label: '名称', required: true },
+            { name: 'href', type: 'text', label: '链接', required: true },
+          ],
+        },
+      ],
+    },
+    { name: 'footer', type: 'textarea', label: '页脚文字' },
+    {
+      name: 'contact',
+      type: 'group',
+      label: '联系方式',
+      fields: [
+        { name: 'address', type: 'text', label: '地址' },
+        { name: 'phone', type: 'text', label: '电话' },
+        { name: 'email', type: 'email', label: '电子邮箱' },
+        { name: 'hours', type: 'text', label: '开放时间' },
+      ],
+    },
+  ],
+}

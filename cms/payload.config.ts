@@ -1,0 +1,44 @@
+import { buildConfig } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
+import sharp from 'sharp'
+import path from 'node:path'
+import { Books } from './collections/Books'
+import { Exhibitions } from './collections/Exhibitions'
+import { Exhibits } from './collections/Exhibits'
+import { Lectures } from './collections/Lectures'
+import { Media } from './collections/Media'
+import { News } from './collections/News'
+import { Speakers } from './collections/Speakers'
+import { Users } from './collections/Users'
+import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
+import { Site } from './globals/Site'
+import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
+
+export default buildConfig({
+  secret: payloadSecret(),
+  db: selectDatabaseAdapter(databaseUrl()),
+  editor: lexicalEditor(),
+  sharp,
+  collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users],
+  globals: [Site],
+  i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
+  upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
+  graphQL: { disablePlaygroundInProduction: true },
+  admin: {
+    user: Users.slug,
+    dateFormat: 'yyyy年M月d日 HH:mm',
+    meta: { titleSuffix: ' · 红色山高内容管理', description: '红色山高楼宇党建内容管理系统' },
+    components: {
+      graphics: { Logo: '/cms/components/Brand#BrandLogo', Icon: '/cms/components/Brand#BrandIcon' },
+    },
+    importMap: { baseDir: projectRoot, importMapFile: path.resolve(projectRoot, 'cms/app/(payload)/admin/importMap.js') },
+  },
+  jobs: {
+    // Scheduled publishing runs through Payload's job queue; the server checks it every minute.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
+  typescript: { outputFile: path.resolve(projectRoot, 'cms/payload-types.ts') },
+  telemetry: false,
+})

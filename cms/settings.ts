@@ -1,0 +1,39 @@
+import path from 'node:path'
+
+/**
+ * Settings read from the environment, in one place. Paths resolve against the project root
+ * (the folder `npm` runs scripts in), so the CLI, scripts, tests and the Next server agree.
+ */
+export const projectRoot = process.env.PROJECT_ROOT ?? process.cwd()
+
+export const isProduction = process.env.NODE_ENV === 'production'
+
+export const defaultDatabaseUrl = 'file:data/cms.db'
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || defaultDatabaseUrl
+}
+
+export function mediaDir(): string {
+  return path.resolve(projectRoot, process.env.MEDIA_DIR || 'media')
+}
+
+/** Largest upload accepted, in bytes (`MEDIA_MAX_BYTES`, default 50 MB). */
+export function mediaMaxBytes(): number {
+  const value = Number(process.env.MEDIA_MAX_BYTES)
+  return Number.isFinite(value) && value > 0 ? value : 50 * 1024 * 1024
+}
+
+export function cmsPort(): number {
+  return Number(process.env.CMS_PORT) || 3000
+}
+
+/** The secret signing logins. Production refuses to run without one from the environment. */
+export function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (isProduction) {
+    throw new Error('PAYLOAD_SECRET 未设置：生产环境（NODE_ENV=production）必须通过环境变量提供密钥，拒绝启动。')
+  }
+  return 'development-only-secret-not-for-production'
+}

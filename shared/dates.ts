@@ -1,0 +1,27 @@
+/** Dates as Chinese readers expect them, always in China Standard Time (UTC+8). */
+
+const chinaOffsetMs = 8 * 60 * 60 * 1000
+
+function chinaParts(value: string | Date) {
+  const date = new Date(new Date(value).getTime() + chinaOffsetMs)
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+}
+
+/** `'2026-11-28T02:00:00Z'` → `'2026年11月28日'`. */
+export function formatChineseDate(value: string | Date): string {
+  const { year, month, day } = chinaParts(value)
+  return `${year}年${month}月${day}日`
+}
+
+/** Calendar year in China Standard Time. */
+export function chinaYear(value: string | Date): number {
+  return chinaParts(value).year
+}
+
+/** `'mm:ss'` or `'h:mm:ss'` → seconds; null when the text is not a time. */
+export function parseTimestamp(text: string): number | null {
+  const match = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(text.trim())
+  if (!match) return null
+  const [, hours = '0', minutes, seconds] = match
+  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)
+}
