@@ -3,6 +3,7 @@ import { isEditorOrAdmin } from '../access/isEditorOrAdmin'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staffMayWriteDrafts } from '../access/staffMayWriteDrafts'
+import { ignoreDraftModeForPublic } from '../hooks/ignoreDraftModeForPublic'
 import { keepContributorsToDrafts } from '../hooks/keepContributorsToDrafts'
 
 /** Access for content with an editorial workflow: public reads published, contributors draft, editors publish. */
@@ -20,4 +21,4 @@ export const publishableVersions: CollectionConfig['versions'] = {
   maxPerDoc: 50,
 }
 
-export const publishableHooks = { beforeOperation: [keepContributorsToDrafts] }
+export const publishableHooks = { beforeOperation: [keepContributorsToDrafts, ignoreDraftModeForPublic] }
