@@ -27,6 +27,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   admin: {
     user: Users.slug,
+    // No Gravatar: the admin must not call out to third parties.
+    avatar: 'default',
     dateFormat: 'yyyy年M月d日 HH:mm',
     meta: { titleSuffix: ' · 红色山高内容管理', description: '红色山高楼宇党建内容管理系统' },
     components: {

@@ -4,6 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../settings'
+import { indexHasManyParents } from './indexHasManyParents'
 import { migrations } from './migrations'
 
 export function isMongoUrl(url: string): boolean {
@@ -27,9 +28,11 @@ export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
   return sqliteAdapter({
     client: { url: sqliteFileUrl(url) },
     push: false,
+    afterSchemaInit: [indexHasManyParents],
     migrationDir: path.resolve(projectRoot, 'cms/database/migrations'),
     prodMigrations: migrations,
     wal: true,
     busyTimeout: 10_000,
+    logger: process.env.SQL_LOG === '1',
   })
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import net from 'node:net'
 import path from 'node:path'
 import { loadEnvironment } from './loadEnvironment'
 
@@ -27,12 +28,24 @@ async function prepareDatabase(): Promise<string | null> {
   return login
 }
 
+/** True when something already listens on the port (a second `npm start`, another app). */
+function portInUse(portNumber: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port: portNumber, host: '127.0.0.1' })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
 async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`后台服务已退出（退出码 ${child.exitCode}）`)
     try {
       const response = await fetch(url, { redirect: 'manual' })
-      if (response.status < 500) return
+      if (response.ok) return
     } catch {
       // not listening yet
     }
@@ -42,6 +55,7 @@ async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): P
 }
 
 try {
+  if (await portInUse(port)) throw new Error(`端口 ${port} 已被占用：请先停止占用它的程序，或用 CMS_PORT 换一个端口。`)
   const login = await prepareDatabase()
   const { buildCmsIfNeeded } = await import('./buildCms')
   buildCmsIfNeeded()
@@ -53,7 +67,7 @@ try {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 
-  await waitUntilServing(`http://127.0.0.1:${port}/api/site`, server)
+  await waitUntilServing(`http://127.0.0.1:${port}/api/globals/site`, server)
   const base = `http://localhost:${port}`
   console.log('')
   console.log('红色山高内容管理系统已启动')

@@ -9,6 +9,8 @@ export const Exhibits: CollectionConfig = {
   slug: 'exhibits',
   labels: { singular: '展品', plural: '展品' },
   defaultSort: 'order',
+  // Walking an exhibition in order.
+  indexes: [{ fields: ['exhibition', 'order'] }],
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'exhibition', 'year', 'order', '_status'],

@@ -12,6 +12,8 @@ export const Lectures: CollectionConfig = {
   slug: 'lectures',
   labels: { singular: '讲座', plural: '讲座' },
   defaultSort: '-date',
+  // The public archive: published lectures, newest first.
+  indexes: [{ fields: ['_status', 'date', 'createdAt'] }],
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'series', 'episode', 'speaker', 'date', '_status'],

@@ -14,6 +14,8 @@ export const News: CollectionConfig = {
   // `news` is its own plural: give GraphQL distinct names.
   graphQL: { singularName: 'NewsItem', pluralName: 'NewsItems' },
   defaultSort: '-publishedAt',
+  // The public list: published items, newest first.
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'publishedAt', '_status', 'updatedAt'],

@@ -24,6 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`news_updated_at_idx\` ON \`news\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`news_created_at_idx\` ON \`news\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`news__status_idx\` ON \`news\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_publishedAt_createdAt_idx\` ON \`news\` (\`_status\`,\`published_at\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`news_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -34,6 +35,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`news_texts_order_parent\` ON \`news_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`news_texts_parent_order_idx\` ON \`news_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`_news_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -68,6 +70,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_news_v_updated_at_idx\` ON \`_news_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_news_v_latest_idx\` ON \`_news_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_news_v_autosave_idx\` ON \`_news_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_publishedAt_version_createdAt_idx\` ON \`_news_v\` (\`version__status\`,\`version_published_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE TABLE \`_news_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -78,6 +81,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_news_v_texts_order_parent\` ON \`_news_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_texts_parent_order_idx\` ON \`_news_v_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`exhibitions_sections\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -191,6 +195,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`exhibits_updated_at_idx\` ON \`exhibits\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`exhibits_created_at_idx\` ON \`exhibits\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`exhibits__status_idx\` ON \`exhibits\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`exhibition_order_idx\` ON \`exhibits\` (\`exhibition_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`_exhibits_v_version_images\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -242,6 +247,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_exhibits_v_updated_at_idx\` ON \`_exhibits_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_exhibits_v_latest_idx\` ON \`_exhibits_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_exhibits_v_autosave_idx\` ON \`_exhibits_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version_exhibition_version_order_idx\` ON \`_exhibits_v\` (\`version_exhibition_id\`,\`version_order\`);`)
   await db.run(sql`CREATE TABLE \`lectures_chapters\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -285,6 +291,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`lectures_updated_at_idx\` ON \`lectures\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`lectures_created_at_idx\` ON \`lectures\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`lectures__status_idx\` ON \`lectures\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_date_createdAt_idx\` ON \`lectures\` (\`_status\`,\`date\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`lectures_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -295,6 +302,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`lectures_texts_order_parent\` ON \`lectures_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`lectures_texts_parent_order_idx\` ON \`lectures_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`lectures_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -364,6 +372,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_lectures_v_updated_at_idx\` ON \`_lectures_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_lectures_v_latest_idx\` ON \`_lectures_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_lectures_v_autosave_idx\` ON \`_lectures_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_date_version_createdAt_idx\` ON \`_lectures_v\` (\`version__status\`,\`version_date\`,\`version_created_at\`);`)
   await db.run(sql`CREATE TABLE \`_lectures_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -374,6 +383,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_lectures_v_texts_order_parent\` ON \`_lectures_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_lectures_v_texts_parent_order_idx\` ON \`_lectures_v_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`_lectures_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -448,6 +458,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`books_texts_order_parent\` ON \`books_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`books_texts_parent_order_idx\` ON \`books_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text NOT NULL,

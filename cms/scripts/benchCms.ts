@@ -1,0 +1,142 @@
+/**
+ * CMS benchmark: Local API insert rate, REST list throughput (sequential and 10 concurrent) on a
+ * real `next start` server, and `next build` wall time and peak memory. Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = process.cwd()
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-bench-'))
+process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
+process.env.MEDIA_DIR = path.join(dir, 'media')
+process.env.PAYLOAD_SECRET ??= 'bench-secret'
+process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+const port = Number(process.env.BENCH_PORT ?? 3900)
+const newsCount = Number(process.env.BENCH_NEWS ?? 1000)
+
+const figures: [string, string][] = []
+const report = (label: string, value: string) => {
+  figures.push([label, value])
+  console.log(`  ${label}: ${value}`)
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0
+  const children = new Map<number, number[]>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)])
+    } catch {
+      // process ended while reading
+    }
+  }
+  const visit = (id: number) => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, 'utf8'))
+      total += rss ? Number(rss[1]) * 1024 : 0
+    } catch {
+      // gone
+    }
+    for (const child of children.get(id) ?? []) visit(child)
+  }
+  visit(pid)
+  return total
+}
+
+async function measureNextBuild(): Promise<void> {
+  const started = Date.now()
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build', 'cms'], {
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  let peak = 0
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200)
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  clearInterval(timer)
+  if (code !== 0) throw new Error(`next build exited with ${code}`)
+  report('next build wall time', `${((Date.now() - started) / 1000).toFixed(1)} s`)
+  report('next build peak memory (process tree RSS)', `${(peak / 1024 / 1024).toFixed(0)} MB`)
+}
+
+async function measureInserts(): Promise<void> {
+  const { openPayload } = await import('./openPayload')
+  const payload = await openPayload()
+  const started = performance.now()
+  for (let i = 0; i < newsCount; i++) {
+    await payload.create({
+      collection: 'news',
+      data: {
+        title: `基准测试新闻第${i + 1}条：楼宇综合党委开展主题党日活动`,
+        category: 'party-building',
+        summary: '楼宇党员围绕党史学习教育开展主题党日活动。',
+        tags: ['基准测试'],
+        _status: 'published',
+      },
+    })
+  }
+  const seconds = (performance.now() - started) / 1000
+  report(`insert ${newsCount} news (Local API, published, slug from title)`, `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`)
+  await payload.destroy()
+}
+
+async function measureReads(): Promise<void> {
+  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  try {
+    const url = `http://127.0.0.1:${port}/api/news?limit=10&depth=1&sort=-publishedAt`
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 400) throw new Error('server did not start')
+      try {
+        if ((await fetch(url)).ok) break
+      } catch {
+        // not yet listening
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer() // warm-up
+    const sequential = 500
+    let started = performance.now()
+    for (let i = 0; i < sequential; i++) await (await fetch(`${url}&page=${(i % 50) + 1}`)).arrayBuffer()
+    let seconds = (performance.now() - started) / 1000
+    report('REST list reads, sequential (10 per page, depth 1)', `${(sequential / seconds).toFixed(0)} req/s`)
+    const total = 1000
+    let next = 0
+    started = performance.now()
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < total) {
+          const i = next++
+          const response = await fetch(`${url}&page=${(i % 50) + 1}`)
+          if (!response.ok) throw new Error(`HTTP ${response.status}`)
+          await response.arrayBuffer()
+        }
+      }),
+    )
+    seconds = (performance.now() - started) / 1000
+    report('REST list reads, 10 concurrent', `${(total / seconds).toFixed(0)} req/s`)
+  } finally {
+    server.kill('SIGTERM')
+  }
+}
+
+console.log(`bench:cms (Node ${process.versions.node}, ${os.cpus().length} cores, SQLite at ${dir})`)
+try {
+  await measureInserts()
+  await measureNextBuild()
+  await measureReads()
+  console.log('✔ bench:cms: done')
+} catch (error) {
+  console.error(`✘ bench:cms: ${(error as Error).message}`)
+  process.exitCode = 1
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+process.exit(process.exitCode ?? 0)

@@ -1,0 +1,48 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+/**
+ * End-to-end tests against the real system: `npm start` on a fresh temporary SQLite database
+ * (demo content seeded), driven through Debian's Chromium.
+ */
+const port = Number(process.env.E2E_CMS_PORT ?? 3100)
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-e2e-'))
+const dataDir = process.env.E2E_DATA_DIR
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.e2e.spec.ts',
+  outputDir: 'test-results',
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npm start',
+    url: `http://127.0.0.1:${port}/api/globals/site`,
+    timeout: 600_000,
+    reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),
+    stdout: 'pipe',
+    env: {
+      CMS_PORT: String(port),
+      DATABASE_URL: `file:${path.join(dataDir, 'cms.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      PAYLOAD_SECRET: 'e2e-secret',
+      DEMO_ADMIN_EMAIL: 'admin@hongse.example',
+      DEMO_ADMIN_PASSWORD: 'hongse-demo-2026',
+    },
+  },
+})

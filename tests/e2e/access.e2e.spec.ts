@@ -1,0 +1,122 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { authHeaders, login, type Role, type StaffRole } from '../helpers/api'
+
+/**
+ * The access matrix over real HTTP: every role × read published, read draft, create, publish,
+ * delete, through REST and GraphQL. The expected table is written out once, below.
+ */
+type Action = 'readPublished' | 'readDraft' | 'create' | 'publish' | 'delete'
+const allowed: Record<Role, Record<Action, boolean>> = {
+  anonymous: { readPublished: true, readDraft: false, create: false, publish: false, delete: false },
+  contributor: { readPublished: true, readDraft: true, create: true, publish: false, delete: false },
+  editor: { readPublished: true, readDraft: true, create: true, publish: true, delete: true },
+  admin: { readPublished: true, readDraft: true, create: true, publish: true, delete: true },
+}
+const roles = Object.keys(allowed) as Role[]
+type Id = number | string
+
+let tokens: Partial<Record<Role, string>> = {}
+let adminToken: string
+
+/** A fresh news item made by the admin, published or draft. */
+async function makeNews(request: APIRequestContext, status: 'published' | 'draft', title: string): Promise<Id> {
+  const response = await request.post(`/api/news${status === 'draft' ? '?draft=true' : ''}`, {
+    headers: authHeaders(adminToken),
+    data: { title, category: 'party-building', summary: '矩阵测试', editorialNote: '内部备注', _status: status },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc.id
+}
+
+async function graphql(request: APIRequestContext, role: Role, query: string) {
+  const response = await request.post('/api/graphql', { headers: authHeaders(tokens[role]), data: { query } })
+  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] }
+}
+
+test.beforeAll(async ({ request }) => {
+  adminToken = await login(request, 'admin')
+  tokens = { anonymous: undefined }
+  for (const role of ['contributor', 'editor', 'admin'] as StaffRole[]) tokens[role] = await login(request, role)
+})
+
+for (const role of roles) {
+  test.describe(`${role}`, () => {
+    test(`REST: ${JSON.stringify(allowed[role])}`, async ({ request }) => {
+      const headers = authHeaders(tokens[role])
+      const published = await makeNews(request, 'published', `REST 已发布 ${role}`)
+      const draft = await makeNews(request, 'draft', `REST 草稿 ${role}`)
+
+      const readPublished = await request.get(`/api/news/${published}`, { headers })
+      expect(readPublished.ok()).toBe(allowed[role].readPublished)
+      const body = await readPublished.json()
+      expect('editorialNote' in body && body.editorialNote !== undefined).toBe(role !== 'anonymous')
+
+      for (const url of [`/api/news/${draft}`, `/api/news/${draft}?draft=true`]) {
+        const response = await request.get(url, { headers })
+        expect(response.ok(), url).toBe(allowed[role].readDraft)
+      }
+      const listed = await request.get(`/api/news?draft=true&where[id][equals]=${draft}`, { headers })
+      expect((await listed.json()).totalDocs).toBe(allowed[role].readDraft ? 1 : 0)
+
+      const created = await request.post('/api/news?draft=true', { headers, data: { title: `REST 新建 ${role}`, category: 'volunteer' } })
+      expect(created.status()).toBe(allowed[role].create ? 201 : 403)
+
+      const publish = await request.patch(`/api/news/${draft}`, { headers, data: { _status: 'published' } })
+      expect(publish.ok()).toBe(allowed[role].publish)
+      const afterPublish = await request.get(`/api/news/${draft}`, { headers: authHeaders(adminToken) })
+      expect((await afterPublish.json())._status).toBe(allowed[role].publish ? 'published' : 'draft')
+
+      const unpublish = await request.patch(`/api/news/${published}`, { headers, data: { _status: 'draft' } })
+      expect(unpublish.ok()).toBe(allowed[role].publish)
+
+      const removed = await request.delete(`/api/news/${published}`, { headers })
+      expect(removed.ok()).toBe(allowed[role].delete)
+      const gone = await request.get(`/api/news/${published}`, { headers: authHeaders(adminToken) })
+      expect(gone.status()).toBe(allowed[role].delete ? 404 : 200)
+    })
+
+    test(`GraphQL: ${JSON.stringify(allowed[role])}`, async ({ request }) => {
+      const published = JSON.stringify(await makeNews(request, 'published', `GraphQL 已发布 ${role}`))
+      const draft = JSON.stringify(await makeNews(request, 'draft', `GraphQL 草稿 ${role}`))
+
+      const readPublished = await graphql(request, role, `{ NewsItem(id: ${published}) { title editorialNote } }`)
+      expect(readPublished.data?.NewsItem?.title).toContain('GraphQL 已发布')
+      expect(readPublished.data?.NewsItem?.editorialNote ?? null).toBe(role === 'anonymous' ? null : '内部备注')
+
+      for (const flag of ['', ', draft: true']) {
+        const readDraft = await graphql(request, role, `{ NewsItem(id: ${draft}${flag}) { title } }`)
+        expect(Boolean(readDraft.data?.NewsItem?.title), flag).toBe(allowed[role].readDraft)
+        const list = await graphql(request, role, `{ NewsItems(where: { id: { equals: ${draft} } }${flag}) { totalDocs } }`)
+        expect(list.data?.NewsItems?.totalDocs, flag).toBe(allowed[role].readDraft ? 1 : 0)
+      }
+
+      const created = await graphql(request, role, `mutation { createNewsItem(data: { title: "GraphQL 新建 ${role}", category: volunteer }, draft: true) { id } }`)
+      expect(Boolean(created.data?.createNewsItem?.id)).toBe(allowed[role].create)
+
+      const publish = await graphql(request, role, `mutation { updateNewsItem(id: ${draft}, data: { _status: published }) { _status } }`)
+      expect(publish.data?.updateNewsItem?._status === 'published').toBe(allowed[role].publish)
+
+      const removed = await graphql(request, role, `mutation { deleteNewsItem(id: ${published}) { id } }`)
+      expect(Boolean(removed.data?.deleteNewsItem?.id)).toBe(allowed[role].delete)
+    })
+  })
+}
+
+test('the public never reads users or versions, through REST or GraphQL', async ({ request }) => {
+  expect((await request.get('/api/users')).status()).toBe(403)
+  expect((await request.get('/api/news/versions')).status()).toBe(403)
+  const users = await graphql(request, 'anonymous', '{ Users { docs { email } } }')
+  expect(users.data?.Users ?? null).toBeNull()
+  expect(users.errors?.length).toBeGreaterThan(0)
+})
+
+test('logins lock after repeated failures', async ({ request }) => {
+  const email = 'locked@hongse.example'
+  await request.post('/api/users', { headers: authHeaders(adminToken), data: { email, password: 'right-password-1', name: '锁定测试', roles: ['contributor'] } })
+  for (let attempt = 0; attempt < 5; attempt++) {
+    expect((await request.post('/api/users/login', { data: { email, password: 'wrong' } })).ok()).toBe(false)
+  }
+  const locked = await request.post('/api/users/login', { data: { email, password: 'right-password-1' } })
+  expect(locked.ok()).toBe(false)
+  expect(locked.status()).toBe(401)
+})
