@@ -202,7 +202,7 @@ export interface News {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * 图片会自动生成缩略图、卡片图、横幅图和分享图（WebP）。允许：JPEG、PNG、WebP、AVIF、GIF 图片，PDF 文档，MP3、M4A 音频，MP4、WebM 视频；不接受 SVG。
+ * 图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：JPEG、PNG、WebP、AVIF、GIF 图片，PDF 文档，MP3、M4A 音频，MP4、WebM 视频；不接受 SVG。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
@@ -236,6 +236,22 @@ export interface Media {
       filename?: string | null;
     };
     card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardLarge?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroSmall?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -877,6 +893,26 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
         card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardLarge?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroSmall?:
           | T
           | {
               url?: T;

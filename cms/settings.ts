@@ -37,3 +37,8 @@ export function payloadSecret(): string {
   }
   return 'development-only-secret-not-for-production'
 }
+
+/** Where `npm run export` writes the published content for the site build. */
+export function siteContentFile(): string {
+  return path.resolve(projectRoot, process.env.SITE_CONTENT_FILE || 'data/site-content.json')
+}

@@ -15,7 +15,7 @@ export const Media: CollectionConfig = {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
     group: '内容',
-    description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP）。允许：${allowedMediaTypesText}；不接受 SVG。`,
+    description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：${allowedMediaTypesText}；不接受 SVG。`,
   },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   hooks: { beforeOperation: [checkUpload] },
@@ -25,9 +25,12 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
+    // Pairs with one aspect ratio each (card 16:10, hero natural), so the site can offer srcset.
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 240, position: 'centre', withoutEnlargement: false, formatOptions: webp },
       { name: 'card', width: 640, height: 400, position: 'centre', withoutEnlargement: false, formatOptions: webp },
+      { name: 'cardLarge', width: 1280, height: 800, position: 'centre', withoutEnlargement: false, formatOptions: webp },
+      { name: 'heroSmall', width: 800, withoutEnlargement: true, formatOptions: webp },
       { name: 'hero', width: 1600, withoutEnlargement: true, formatOptions: webp },
       // Share cards need the exact size, so small images are enlarged for this one.
       { name: 'og', width: 1200, height: 630, position: 'centre', withoutEnlargement: false, formatOptions: webp },

@@ -1,9 +1,9 @@
-import * as migration_20261128_044030_initial from './20261128_044030_initial';
+import * as migration_20261128_044644_initial from './20261128_044644_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_044030_initial.up,
-    down: migration_20261128_044030_initial.down,
-    name: '20261128_044030_initial'
+    up: migration_20261128_044644_initial.up,
+    down: migration_20261128_044644_initial.down,
+    name: '20261128_044644_initial'
   },
 ];

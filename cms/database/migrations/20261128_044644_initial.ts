@@ -487,6 +487,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sizes_card_mime_type\` text,
   	\`sizes_card_filesize\` numeric,
   	\`sizes_card_filename\` text,
+  	\`sizes_card_large_url\` text,
+  	\`sizes_card_large_width\` numeric,
+  	\`sizes_card_large_height\` numeric,
+  	\`sizes_card_large_mime_type\` text,
+  	\`sizes_card_large_filesize\` numeric,
+  	\`sizes_card_large_filename\` text,
+  	\`sizes_hero_small_url\` text,
+  	\`sizes_hero_small_width\` numeric,
+  	\`sizes_hero_small_height\` numeric,
+  	\`sizes_hero_small_mime_type\` text,
+  	\`sizes_hero_small_filesize\` numeric,
+  	\`sizes_hero_small_filename\` text,
   	\`sizes_hero_url\` text,
   	\`sizes_hero_width\` numeric,
   	\`sizes_hero_height\` numeric,
@@ -506,6 +518,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_card_sizes_card_filename_idx\` ON \`media\` (\`sizes_card_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_card_large_sizes_card_large_filename_idx\` ON \`media\` (\`sizes_card_large_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_hero_small_sizes_hero_small_filename_idx\` ON \`media\` (\`sizes_hero_small_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_hero_sizes_hero_filename_idx\` ON \`media\` (\`sizes_hero_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_og_sizes_og_filename_idx\` ON \`media\` (\`sizes_og_filename\`);`)
   await db.run(sql`CREATE TABLE \`users_roles\` (

@@ -1,0 +1,134 @@
+import type { Payload } from 'payload'
+import { parseTimestamp } from '../../shared/dates'
+import { siteContentVersion, type SiteContent } from '../../shared/siteContent'
+import { relationId, toFileRef, toImageRef } from './mediaRefs'
+import { renderRichText } from './renderRichText'
+
+/** Deterministic order for equal dates, so an export and a rebuild always agree. */
+const byDateThenId = <T extends { id: string }>(date: (item: T) => string | null) => (a: T, b: T) =>
+  (date(b) ?? '').localeCompare(date(a) ?? '') || a.id.localeCompare(b.id, 'en', { numeric: true })
+
+const text = (value: string | null | undefined) => value ?? ''
+const list = (value: string[] | null | undefined) => value ?? []
+
+/**
+ * Everything the public site shows, read exactly as a visitor may read it: no user and
+ * `overrideAccess: false`, so access control (not this code) keeps drafts and private fields out.
+ */
+export async function exportSiteContent(payload: Payload): Promise<SiteContent> {
+  const asPublic = { overrideAccess: false, pagination: false, draft: false } as const
+  const [news, exhibitions, exhibits, speakers, lectures, books, site] = await Promise.all([
+    payload.find({ collection: 'news', depth: 1, ...asPublic }),
+    payload.find({ collection: 'exhibitions', depth: 1, ...asPublic }),
+    payload.find({ collection: 'exhibits', depth: 1, ...asPublic }),
+    payload.find({ collection: 'speakers', depth: 1, ...asPublic }),
+    payload.find({ collection: 'lectures', depth: 1, ...asPublic }),
+    payload.find({ collection: 'books', depth: 1, ...asPublic }),
+    payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }),
+  ])
+  const common = (doc: { id: number | string; slug?: string | null; updatedAt: string }) => ({
+    id: String(doc.id),
+    slug: doc.slug ?? String(doc.id),
+    updatedAt: doc.updatedAt,
+  })
+
+  return {
+    version: siteContentVersion,
+    generatedAt: new Date().toISOString(),
+    site: {
+      siteName: site.siteName,
+      slogan: text(site.slogan),
+      storyHtml: renderRichText(site.story),
+      figures: (site.figures ?? []).map(({ label, value, unit }) => ({ label, value, unit: text(unit) })),
+      navigation: (site.navigation ?? []).map(({ label, href }) => ({ label, href })),
+      footer: text(site.footer),
+      contact: {
+        address: text(site.contact?.address),
+        phone: text(site.contact?.phone),
+        email: text(site.contact?.email),
+        hours: text(site.contact?.hours),
+      },
+    },
+    news: news.docs
+      .map((doc) => ({
+        ...common(doc),
+        title: doc.title,
+        category: doc.category,
+        summary: text(doc.summary),
+        tags: list(doc.tags),
+        publishedAt: doc.publishedAt ?? doc.updatedAt,
+        cover: toImageRef(doc.cover),
+        bodyHtml: renderRichText(doc.body),
+      }))
+      .sort(byDateThenId((item) => item.publishedAt)),
+    exhibitions: exhibitions.docs.map((doc) => ({
+      ...common(doc),
+      title: doc.title,
+      intro: text(doc.intro),
+      venue: text(doc.venue),
+      openedAt: doc.openedAt ?? null,
+      cover: toImageRef(doc.cover),
+      sections: (doc.sections ?? []).map((section) => ({ id: String(section.id), title: section.title, intro: text(section.intro) })),
+    })),
+    exhibits: exhibits.docs
+      .map((doc) => ({
+        ...common(doc),
+        title: doc.title,
+        year: doc.year,
+        exhibitionId: relationId(doc.exhibition) ?? '',
+        sectionId: doc.section,
+        date: doc.date ?? null,
+        order: doc.order ?? 0,
+        caption: text(doc.caption),
+        images: (doc.images ?? [])
+          .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
+          .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
+        bodyHtml: renderRichText(doc.body),
+      }))
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id, 'en', { numeric: true })),
+    speakers: speakers.docs.map((doc) => ({
+      ...common(doc),
+      name: doc.name,
+      title: text(doc.title),
+      bio: text(doc.bio),
+      photo: toImageRef(doc.photo),
+    })),
+    lectures: lectures.docs
+      .map((doc) => ({
+        ...common(doc),
+        title: doc.title,
+        series: doc.series,
+        date: doc.date,
+        episode: doc.episode ?? null,
+        speakerId: relationId(doc.speaker),
+        durationMinutes: doc.durationMinutes ?? null,
+        recording: toFileRef(doc.recording),
+        videoUrl: doc.videoUrl ?? null,
+        poster: toImageRef(doc.poster),
+        summary: text(doc.summary),
+        chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
+        transcript: text(doc.transcript),
+        attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
+        tags: list(doc.tags),
+      }))
+      .sort(byDateThenId((item) => item.date)),
+    books: books.docs.map((doc) => ({
+      ...common(doc),
+      title: doc.title,
+      subtitle: doc.subtitle ?? null,
+      authors: list(doc.authors),
+      publisher: doc.publisher ?? null,
+      year: doc.year ?? null,
+      isbn: doc.isbn ?? null,
+      clc: doc.clc,
+      clcClass: doc.clcClass ?? null,
+      callNumber: doc.callNumber ?? null,
+      subjects: list(doc.subjects),
+      summary: text(doc.summary),
+      cover: toImageRef(doc.cover),
+      location: doc.location,
+      copies: doc.copies,
+      available: doc.available,
+    })),
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The published-content export: what the CMS hands the public site. Field names and types come
+ * from the Payload config (via the generated `cms/payload-types.ts`); this file only says which
+ * fields are public and how relations, media and rich text are flattened. Ids are strings, so the
+ * contract is the same on SQLite (numeric ids) and MongoDB (ObjectIds).
+ */
+import type { Book, Exhibit, Exhibition, Lecture, Media, News, Site, Speaker } from '../cms/payload-types'
+
+export const siteContentVersion = 1
+
+/** One rendition of an image: a path under the media folder plus its pixel size. */
+export interface ImageRendition {
+  /** File name inside the media folder (`MEDIA_DIR` locally, `/media/` on the site). */
+  file: string
+  width: number
+  height: number
+  mimeType: string
+}
+
+/** The image sizes made by the CMS (see cms/collections/Media). */
+export type ImageSizeName = 'thumbnail' | 'card' | 'cardLarge' | 'heroSmall' | 'hero' | 'og'
+
+export interface ImageRef extends ImageRendition {
+  alt: string
+  caption: string | null
+  focalX: number | null
+  focalY: number | null
+  sizes: Partial<Record<ImageSizeName, ImageRendition>>
+}
+
+/** A non-image upload: recording, attachment. */
+export interface FileRef {
+  file: string
+  alt: string
+  mimeType: string
+  filesize: number
+}
+
+type Common = { id: string; slug: string; updatedAt: string }
+
+export type NewsEntry = Common &
+  Pick<News, 'title' | 'category'> & {
+    summary: string
+    tags: string[]
+    /** ISO timestamp; always set for published news. */
+    publishedAt: string
+    cover: ImageRef | null
+    /** Safe HTML rendered from the Lexical body. */
+    bodyHtml: string
+  }
+
+export type ExhibitionEntry = Common &
+  Pick<Exhibition, 'title'> & {
+    intro: string
+    venue: string
+    openedAt: string | null
+    cover: ImageRef | null
+    sections: { id: string; title: string; intro: string }[]
+  }
+
+export type ExhibitEntry = Common &
+  Pick<Exhibit, 'title' | 'year'> & {
+    exhibitionId: string
+    sectionId: string
+    date: string | null
+    order: number
+    caption: string
+    images: { image: ImageRef; caption: string }[]
+    bodyHtml: string
+  }
+
+export type SpeakerEntry = Common &
+  Pick<Speaker, 'name'> & {
+    title: string
+    bio: string
+    photo: ImageRef | null
+  }
+
+export type LectureEntry = Common &
+  Pick<Lecture, 'title' | 'series' | 'date'> & {
+    episode: number | null
+    speakerId: string | null
+    durationMinutes: number | null
+    recording: FileRef | null
+    videoUrl: string | null
+    poster: ImageRef | null
+    summary: string
+    chapters: { start: string; seconds: number; title: string }[]
+    transcript: string
+    attachments: FileRef[]
+    tags: string[]
+  }
+
+export type BookEntry = Common &
+  Pick<Book, 'title' | 'clc' | 'location' | 'copies' | 'available'> & {
+    subtitle: string | null
+    authors: string[]
+    publisher: string | null
+    year: number | null
+    isbn: string | null
+    clcClass: string | null
+    callNumber: string | null
+    subjects: string[]
+    summary: string
+    cover: ImageRef | null
+  }
+
+export type SiteSettings = Pick<Site, 'siteName'> & {
+  slogan: string
+  storyHtml: string
+  figures: { label: string; value: number; unit: string }[]
+  navigation: { label: string; href: string }[]
+  footer: string
+  contact: { address: string; phone: string; email: string; hours: string }
+}
+
+export interface SiteContent {
+  version: typeof siteContentVersion
+  generatedAt: string
+  site: SiteSettings
+  news: NewsEntry[]
+  exhibitions: ExhibitionEntry[]
+  exhibits: ExhibitEntry[]
+  speakers: SpeakerEntry[]
+  lectures: LectureEntry[]
+  books: BookEntry[]
+}
+
+/** The Payload media document fields the export reads. */
+export type MediaDoc = Pick<Media, 'alt' | 'caption' | 'filename' | 'mimeType' | 'filesize' | 'width' | 'height' | 'focalX' | 'focalY'> & {
+  sizes?: Partial<Record<ImageSizeName, { filename?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined>>
+}
