@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test'
  * (demo content seeded), driven through Debian's Chromium.
  */
 const port = Number(process.env.E2E_CMS_PORT ?? 3100)
+const sitePort = Number(process.env.E2E_SITE_PORT ?? 4400)
+process.env.E2E_SITE_URL = `http://localhost:${sitePort}`
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-e2e-'))
 const dataDir = process.env.E2E_DATA_DIR
 
@@ -32,12 +34,16 @@ export default defineConfig({
   },
   webServer: {
     command: 'npm start',
-    url: `http://127.0.0.1:${port}/api/globals/site`,
+    // Ready when both are up: start.ts serves the site only after the CMS answers.
+    url: `http://127.0.0.1:${sitePort}/`,
     timeout: 600_000,
     reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),
     stdout: 'pipe',
     env: {
       CMS_PORT: String(port),
+      SITE_PORT: String(sitePort),
+      SITE_URL: `http://localhost:${sitePort}`,
+      SITE_CONTENT_FILE: path.join(dataDir, 'site-content.json'),
       DATABASE_URL: `file:${path.join(dataDir, 'cms.db')}`,
       MEDIA_DIR: path.join(dataDir, 'media'),
       PAYLOAD_SECRET: 'e2e-secret',

@@ -12,6 +12,7 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { Users } from './collections/Users'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
+import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
 
@@ -22,6 +23,7 @@ export default buildConfig({
   sharp,
   collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users],
   globals: [Site],
+  endpoints: [siteContentEndpoint],
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
   graphQL: { disablePlaygroundInProduction: true },
@@ -43,4 +45,6 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(projectRoot, 'cms/payload-types.ts') },
   telemetry: false,
+  // PAYLOAD_LOG_LEVEL=warn keeps tests and scripts quiet; the server logs at info.
+  logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info' } },
 })

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { loadEnvironment } from './loadEnvironment'
@@ -6,10 +7,13 @@ import { loadEnvironment } from './loadEnvironment'
 loadEnvironment()
 
 const root = process.cwd()
-const { cmsPort, isProduction, databaseUrl } = await import('../settings')
+const { cmsPort, isProduction, databaseUrl, siteContentFile } = await import('../settings')
 const port = cmsPort()
+const sitePort = Number(process.env.SITE_PORT) || 4321
+process.env.SITE_URL ||= `http://localhost:${sitePort}`
 
-async function prepareDatabase(): Promise<string | null> {
+/** Migrates, seeds an empty database (not in production), ensures demo accounts, exports published content. */
+async function prepareContent(): Promise<string | null> {
   const { openPayload } = await import('./openPayload')
   const payload = await openPayload()
   let login: string | null = null
@@ -24,8 +28,21 @@ async function prepareDatabase(): Promise<string | null> {
     const demo = await ensureDemoUsers(payload)
     login = `${demo.email} / ${demo.password}`
   }
+  const { exportSiteContent } = await import('../export/exportSiteContent')
+  const file = siteContentFile()
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(await exportSiteContent(payload)))
+  fs.renameSync(`${file}.tmp`, file)
   await payload.destroy()
   return login
+}
+
+function buildSite(): void {
+  console.log('构建公开网站（astro build）……')
+  const started = Date.now()
+  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], { stdio: 'inherit', env: process.env })
+  if (result.status !== 0) throw new Error(`astro build 失败（退出码 ${result.status ?? result.signal}）`)
+  console.log(`网站构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
 }
 
 /** True when something already listens on the port (a second `npm start`, another app). */
@@ -55,10 +72,13 @@ async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): P
 }
 
 try {
-  if (await portInUse(port)) throw new Error(`端口 ${port} 已被占用：请先停止占用它的程序，或用 CMS_PORT 换一个端口。`)
-  const login = await prepareDatabase()
+  for (const [name, value] of [['CMS_PORT', port], ['SITE_PORT', sitePort]] as const) {
+    if (await portInUse(value)) throw new Error(`端口 ${value} 已被占用：请先停止占用它的程序，或用 ${name} 换一个端口。`)
+  }
+  const login = await prepareContent()
   const { buildCmsIfNeeded } = await import('./buildCms')
   buildCmsIfNeeded()
+  buildSite()
 
   const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -68,9 +88,13 @@ try {
   server.on('exit', (code) => process.exit(code ?? 0))
 
   await waitUntilServing(`http://127.0.0.1:${port}/api/globals/site`, server)
+  const { createStaticServer } = await import('../../site/server/staticServer')
+  await new Promise<void>((resolve) => createStaticServer(path.join(root, 'site/dist')).listen(sitePort, resolve))
+
   const base = `http://localhost:${port}`
   console.log('')
-  console.log('红色山高内容管理系统已启动')
+  console.log('红色山高已启动')
+  console.log(`  公开网站 ${process.env.SITE_URL}/`)
   console.log(`  后台     ${base}/admin`)
   console.log(`  REST     ${base}/api/news`)
   console.log(`  GraphQL  ${base}/api/graphql`)

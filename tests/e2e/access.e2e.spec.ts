@@ -120,3 +120,17 @@ test('logins lock after repeated failures', async ({ request }) => {
   expect(locked.ok()).toBe(false)
   expect(locked.status()).toBe(401)
 })
+
+test('the site-content export endpoint holds published content only, for anyone who asks', async ({ request }) => {
+  const draftTitle = `导出草稿 ${Date.now()}`
+  await makeNews(request, 'draft', draftTitle)
+  for (const role of ['anonymous', 'admin'] as Role[]) {
+    const response = await request.get('/api/site-content', { headers: authHeaders(tokens[role]) })
+    expect(response.ok()).toBe(true)
+    const body = await response.text()
+    expect(body).not.toContain(draftTitle)
+    expect(body).not.toContain('editorialNote')
+    expect(body).not.toContain('内部备注')
+    expect(JSON.parse(body).news.length).toBeGreaterThan(0)
+  }
+})

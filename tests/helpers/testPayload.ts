@@ -30,6 +30,7 @@ export async function startTestPayload(): Promise<TestPayload> {
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET = 'test-secret'
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
   const { openPayload } = await import('../../cms/scripts/openPayload')
   const payload = await openPayload()
   return {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { runMeasured } from './measureProcessTree'
 
 const root = process.cwd()
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-bench-'))
@@ -16,56 +17,21 @@ process.env.PAYLOAD_JOBS_AUTORUN = 'false'
 const port = Number(process.env.BENCH_PORT ?? 3900)
 const newsCount = Number(process.env.BENCH_NEWS ?? 1000)
 
-const figures: [string, string][] = []
 const report = (label: string, value: string) => {
-  figures.push([label, value])
   console.log(`  ${label}: ${value}`)
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0
-  const children = new Map<number, number[]>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)])
-    } catch {
-      // process ended while reading
-    }
-  }
-  const visit = (id: number) => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, 'utf8'))
-      total += rss ? Number(rss[1]) * 1024 : 0
-    } catch {
-      // gone
-    }
-    for (const child of children.get(id) ?? []) visit(child)
-  }
-  visit(pid)
-  return total
-}
-
 async function measureNextBuild(): Promise<void> {
-  const started = Date.now()
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build', 'cms'], {
+  const { seconds, peakBytes } = await runMeasured(path.join(root, 'node_modules/.bin/next'), ['build', 'cms'], {
     stdio: 'ignore',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   })
-  let peak = 0
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200)
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  clearInterval(timer)
-  if (code !== 0) throw new Error(`next build exited with ${code}`)
-  report('next build wall time', `${((Date.now() - started) / 1000).toFixed(1)} s`)
-  report('next build peak memory (process tree RSS)', `${(peak / 1024 / 1024).toFixed(0)} MB`)
+  report('next build wall time', `${seconds.toFixed(1)} s`)
+  report('next build peak memory (process tree RSS)', `${(peakBytes / 1024 / 1024).toFixed(0)} MB`)
 }
 
 async function measureInserts(): Promise<void> {
-  const { openPayload } = await import('./openPayload')
+  const { openPayload } = await import('../cms/scripts/openPayload')
   const payload = await openPayload()
   const started = performance.now()
   for (let i = 0; i < newsCount; i++) {

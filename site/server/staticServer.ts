@@ -1,0 +1,134 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.woff2': 'font/woff2',
+}
+const compressible = /^(text\/|application\/(json|xml|rss\+xml)|image\/svg)/
+
+/** Long cache for content-hashed assets, a day for media, revalidation for pages. */
+function cacheControl(urlPath: string): string {
+  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
+  if (urlPath.startsWith('/media/')) return 'public, max-age=86400'
+  return 'public, max-age=0, must-revalidate'
+}
+
+type Resolved = { file: string } | { redirect: string } | null
+
+/** Maps a URL path to a file inside root: a directory serves its index.html (after a slash redirect). */
+function resolvePath(root: string, urlPath: string): Resolved {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  const candidate = path.resolve(root, `.${path.posix.normalize(decoded)}`)
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return null
+  const stat = fs.statSync(candidate, { throwIfNoEntry: false })
+  if (stat?.isFile()) return { file: candidate }
+  if (stat?.isDirectory() && fs.existsSync(path.join(candidate, 'index.html'))) {
+    return urlPath.endsWith('/') ? { file: path.join(candidate, 'index.html') } : { redirect: `${urlPath}/` }
+  }
+  return null
+}
+
+/**
+ * A small production static server for site/dist: correct content types, gzip/brotli for text,
+ * cache headers, ETag revalidation, HTTP Range (so lecture audio and video seek), HEAD, the
+ * site's own 404 page, and nothing outside the folder.
+ */
+export function createStaticServer(rootDir: string): http.Server {
+  const root = path.resolve(rootDir)
+  return http.createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+      return
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const resolved = resolvePath(root, url.pathname)
+    if (resolved && 'redirect' in resolved) {
+      res.writeHead(301, { Location: resolved.redirect + url.search }).end()
+      return
+    }
+    let file = resolved?.file
+    let status = 200
+    if (!file) {
+      file = path.join(root, '404.html')
+      status = 404
+      if (!fs.existsSync(file)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 页面不存在')
+        return
+      }
+    }
+    const stat = fs.statSync(file)
+    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': type,
+      'Cache-Control': status === 404 ? 'no-store' : cacheControl(url.pathname),
+      ETag: etag,
+      'Last-Modified': stat.mtime.toUTCString(),
+      'Accept-Ranges': 'bytes',
+      'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
+    }
+    if (status === 200 && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end()
+      return
+    }
+
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+    if (range && status === 200) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, stat.size - Number(range[2]))
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), stat.size - 1) : stat.size - 1
+      if (start > end || start >= stat.size) {
+        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stat.size}` }).end()
+        return
+      }
+      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 })
+      if (req.method === 'HEAD') res.end()
+      else fs.createReadStream(file, { start, end }).pipe(res)
+      return
+    }
+
+    const accepts = String(req.headers['accept-encoding'] ?? '')
+    const encoding = compressible.test(type) && stat.size > 512 ? (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null) : null
+    if (!encoding) {
+      res.writeHead(status, { ...headers, 'Content-Length': stat.size })
+      if (req.method === 'HEAD') res.end()
+      else fs.createReadStream(file).pipe(res)
+      return
+    }
+    res.writeHead(status, { ...headers, 'Content-Encoding': encoding })
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    const compressor =
+      encoding === 'br' ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : zlib.createGzip({ level: 6 })
+    fs.createReadStream(file).pipe(compressor).pipe(res)
+  })
+}

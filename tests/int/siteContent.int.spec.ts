@@ -1,0 +1,147 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { generateImage } from '../../cms/seed/generateImage'
+import type { SiteContent } from '../../shared/siteContent'
+import { buildSite, readTree } from '../helpers/buildSite'
+import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+const secret = '草稿机密XQ7'
+const lexical = (...children: object[]) => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } })
+const paragraph = (...children: object[]) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children })
+const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+const link = (url: string, label: string) => ({ type: 'link', format: '', indent: 0, version: 3, direction: 'ltr', fields: { url, linkType: 'custom', newTab: false }, children: [text(label)] })
+
+describeOnDatabase('site content: export, loader and static build', () => {
+  let t: TestPayload
+  let content: SiteContent
+  let work: string
+  let built: Map<string, string>
+  let xssSlug: string
+
+  beforeAll(async () => {
+    t = await startTestPayload()
+    const p = t.payload
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-site-test-'))
+    const imageData = await generateImage({ seed: 7, motif: 'star', width: 1600, height: 1000 })
+    const image = await p.create({
+      collection: 'media',
+      data: { alt: '" onerror="alert(1)" x="', caption: '<img src=x onerror=alert(2)>' },
+      file: { data: imageData, mimetype: 'image/jpeg', name: 'xss.jpg', size: imageData.length },
+    })
+    await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    const xss = await p.create({
+      collection: 'news',
+      data: {
+        title: '富文本安全测试',
+        category: 'party-building',
+        summary: '摘要 <b>不是标签</b>',
+        cover: image.id,
+        editorialNote: `编辑意见${secret}`,
+        body: lexical(
+          paragraph(text('<script>alert("x")</script>正文')),
+          paragraph(link('javascript:alert(3)', '恶意链接'), link('https://example.org/ok', '正常链接')),
+          { type: 'upload', relationTo: 'media', value: image.id, fields: null, format: '', version: 3, id: 'u1' },
+          { type: 'html-embed', version: 1, html: '<script>alert(4)</script>' },
+        ) as never,
+        tags: ['安全'],
+        _status: 'published',
+      },
+    })
+    xssSlug = xss.slug!
+    await p.create({ collection: 'news', draft: true, data: { title: `未发布的新闻${secret}`, category: 'volunteer', summary: secret } })
+    const live = await p.create({ collection: 'news', data: { title: '已发布的新闻', category: 'volunteer', summary: '公开摘要', _status: 'published' } })
+    await p.update({ collection: 'news', id: live.id, draft: true, data: { title: `改稿中${secret}` } })
+    await p.create({ collection: 'lectures', draft: true, data: { title: `未发布的讲座${secret}`, series: 'policy', date: '2025-01-01T00:00:00Z' } })
+    const exhibition = await p.create({ collection: 'exhibitions', data: { title: '百年党史展', sections: [{ title: '开天辟地' }], _status: 'published' } })
+    await p.create({ collection: 'exhibits', data: { title: '中共一大', exhibition: exhibition.id, section: '开天辟地', year: 1921, _status: 'published' } })
+    await p.create({ collection: 'exhibits', draft: true, data: { title: `未发布展品${secret}`, exhibition: exhibition.id, section: '开天辟地', year: 1949 } })
+    const speaker = await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })
+    await p.create({
+      collection: 'lectures',
+      data: { title: '公开讲座', series: 'red-collar', episode: 1, speaker: speaker.id, date: '2024-05-01T06:00:00Z', chapters: [{ start: '00:00', title: '开场' }, { start: '1:02:03', title: '结语' }], _status: 'published' },
+    })
+    await p.create({ collection: 'books', data: { title: '中国共产党简史', clc: 'D229', location: 'reading-room', copies: 2, available: 1, isbn: '9787020002207' } })
+
+    content = await exportSiteContent(p)
+    const contentFile = path.join(work, 'site-content.json')
+    fs.writeFileSync(contentFile, JSON.stringify(content))
+    buildSite({ contentFile, mediaDir: t.mediaDir, outDir: path.join(work, 'dist') })
+    built = readTree(path.join(work, 'dist'))
+  }, 300_000)
+
+  afterAll(async () => {
+    await t?.close()
+    if (work) fs.rmSync(work, { recursive: true, force: true })
+  })
+
+  it('exports published documents only, with no private fields', () => {
+    const json = JSON.stringify(content)
+    expect(json).not.toContain(secret)
+    expect(json).not.toContain('editorialNote')
+    expect(content.news.map((n) => n.title).sort()).toEqual(['富文本安全测试', '已发布的新闻'])
+    expect(content.exhibits.map((e) => e.title)).toEqual(['中共一大'])
+    expect(content.lectures.map((l) => l.title)).toEqual(['公开讲座'])
+    expect(content.lectures[0].chapters.map((c) => c.seconds)).toEqual([0, 3723])
+    expect(content.lectures[0].speakerId).toBe(content.speakers[0].id)
+    expect(content.exhibits[0].sectionId).toBe(content.exhibitions[0].sections[0].id)
+  })
+
+  it('renders rich text safely: no script, event handler or javascript: URL survives', () => {
+    const html = content.news.find((n) => n.slug === xssSlug)!.bodyHtml
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;正文')
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/\son\w+=/i)
+    expect(html).not.toMatch(/javascript:/i)
+    expect(html).toContain('href="https://example.org/ok"')
+    expect(html).toMatch(/<figure><img src="\/media\/xss-800x500\.webp" srcset="[^"]+800w, [^"]+1600w"/)
+    expect(html).toContain('alt="&quot; onerror=&quot;alert(1)&quot; x=&quot;"')
+    expect(html).toContain('<figcaption>&lt;img src=x onerror=alert(2)&gt;</figcaption>')
+  })
+
+  it('builds a site where drafts appear nowhere: pages, sitemap, RSS', () => {
+    expect(built.size).toBeGreaterThan(5)
+    for (const [file, body] of built) expect(body, file).not.toContain(secret)
+    const sitemap = built.get('sitemap.xml') ?? ''
+    expect(sitemap).toContain('https://hongse.example/news/')
+    expect(sitemap).not.toContain('wei-fa-bu')
+    expect(built.get('news/rss.xml')).toContain('富文本安全测试')
+  })
+
+  it('serves safe article pages: the escaped text, never the script', () => {
+    const page = built.get(`news/${xssSlug}/index.html`)!
+    expect(page).toContain('&lt;script&gt;')
+    expect(page).not.toMatch(/<script>alert/)
+    expect(page).not.toMatch(/href="javascript:/i)
+    expect(page).not.toMatch(/<img[^>]*\sonerror=/i)
+  })
+
+  it('copies only the media files that published pages use', () => {
+    const media = fs.readdirSync(path.join(work, 'dist/media'))
+    expect(media).toContain('xss-800x500.webp')
+    expect(media).not.toContain('xss.jpg')
+    expect(media.every((name) => [...built.values()].some((body) => body.includes(`/media/${name}`)))).toBe(true)
+  })
+
+  it('the loader reads the export over HTTP from CMS_URL too', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/api/site-content') res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(content))
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, resolve))
+    const port = (server.address() as { port: number }).port
+    const previous = process.env.CMS_URL
+    process.env.CMS_URL = `http://127.0.0.1:${port}`
+    try {
+      const { readSiteContent } = await import('../../site/src/cms/readSiteContent')
+      const remote = await readSiteContent()
+      expect(remote.news.map((n) => n.id)).toEqual(content.news.map((n) => n.id))
+    } finally {
+      process.env.CMS_URL = previous
+      server.close()
+    }
+  })
+})
