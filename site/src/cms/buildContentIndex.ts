@@ -44,10 +44,14 @@ export interface ContentIndex extends ContentLists {
   booksByLocation: Map<BookLocation, BookEntry[]>
 }
 
-const byNumericId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true })
+/** Ids in numeric order when they are numbers (SQLite), else by code unit (MongoDB ObjectIds). */
+const byNumericId = (a: { id: string }, b: { id: string }) =>
+  a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** ISO timestamps compare as plain strings; `localeCompare` costs a second over 10,000 pages. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** Newest first; equal dates by id, so every build orders alike. */
 export const newestFirst = <T extends { id: string }>(date: (item: T) => string) => (a: T, b: T) =>
-  date(b).localeCompare(date(a)) || byNumericId(a, b)
+  compareText(date(b), date(a)) || byNumericId(a, b)
 
 function groupBy<T, K>(items: T[], keysOf: (item: T) => K | K[] | null | undefined): Map<K, T[]> {
   const groups = new Map<K, T[]>()
@@ -78,7 +82,7 @@ function walkExhibition(exhibition: ExhibitionEntry, exhibits: ExhibitEntry[]): 
       .sort(([a], [b]) => a - b)
       .map(([year, items]) => ({
         year,
-        exhibits: items.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || position.get(a.id)! - position.get(b.id)!),
+        exhibits: items.sort((a, b) => compareText(a.date ?? '', b.date ?? '') || position.get(a.id)! - position.get(b.id)!),
       })),
   }
 }
