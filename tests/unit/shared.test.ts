@@ -81,3 +81,14 @@ describe('CLC', () => {
     for (const bad of ['26', 'd26', 'L1', 'D 26', '']) expect(clcPattern.test(bad)).toBe(false)
   })
 })
+
+describe('scriptingAttributes (the XSS check used on built pages)', async () => {
+  const { scriptingAttributes } = await import('../helpers/htmlAttributes')
+  it('finds event handlers and script URLs, not look-alike text inside values', () => {
+    expect(scriptingAttributes('<img src="a.png" onerror="alert(1)">')).toHaveLength(1)
+    expect(scriptingAttributes("<a href='JaVaScRiPt:alert(1)'>x</a>")).toHaveLength(1)
+    expect(scriptingAttributes('<a href="java&#x09;script:alert(1)">x</a>')).toHaveLength(1)
+    expect(scriptingAttributes('<img alt="&quot; onerror=&quot;alert(1)" src="a.png">')).toEqual([])
+    expect(scriptingAttributes('<p>onclick=alert(1)</p>')).toEqual([])
+  })
+})

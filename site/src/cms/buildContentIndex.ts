@@ -91,9 +91,8 @@ function walkExhibition(exhibition: ExhibitionEntry, exhibits: ExhibitEntry[]): 
 export function buildContentIndex(lists: ContentLists): ContentIndex {
   const news = [...lists.news].sort(newestFirst((item) => item.publishedAt))
   const lectures = [...lists.lectures].sort(newestFirst((item) => item.date))
-  const books = [...lists.books].sort(
-    (a, b) => (a.callNumber ?? a.clc).localeCompare(b.callNumber ?? b.clc, 'en', { numeric: true }) || byNumericId(a, b),
-  )
+  const callNumbers = new Intl.Collator('en', { numeric: true })
+  const books = [...lists.books].sort((a, b) => callNumbers.compare(a.callNumber ?? a.clc, b.callNumber ?? b.clc) || byNumericId(a, b))
   const exhibitsByExhibition = groupBy(lists.exhibits, (exhibit) => exhibit.exhibitionId)
   return {
     ...lists,
