@@ -1,0 +1,208 @@
+/**
+ * The browser side of the site search: no lunr, no Node. Given the manifest (inlined in the page)
+ * and a way to fetch the index's files, it tokenizes the query, fetches only the shards holding
+ * the query's terms (each once), and ranks documents exactly as lunr.Index#query would with one
+ * clause per term, up to the one-byte rounding of the weights:
+ *
+ *   score(d) = Σ over query terms t of weight(t, d) / √(number of query terms in the index)
+ *
+ * By default every term is required (lunr's `presence: REQUIRED`): a query's n-grams must all be
+ * in the document, which for Chinese means the query's characters in sequence, not just some of
+ * its characters somewhere. `match: 'any'` is lunr's default OR.
+ */
+import {
+  docFilePath,
+  searchDocumentTypes,
+  searchIndexVersion,
+  shardPath,
+  termShard,
+  weightTable,
+  type SearchDocumentDisplay,
+  type SearchDocumentType,
+  type SearchManifest,
+} from './format'
+import { maxQueryTerms, queryTokens, tokenizerVersion } from './tokenize'
+
+/** Where the index's files come from: paths are relative to the index folder (`shards/0a3.bin`). */
+export interface SearchSource {
+  bytes(path: string): Promise<ArrayBuffer | Uint8Array>
+  json(path: string): Promise<unknown>
+}
+
+/** Fetches index files over HTTP from `baseUrl` (ending in `/`), e.g. `/search/`. */
+export function httpSearchSource(baseUrl: string, fetcher: typeof fetch = fetch): SearchSource {
+  const get = async (path: string) => {
+    const response = await fetcher(baseUrl + path)
+    if (!response.ok) throw new Error(`search: ${baseUrl + path} answered ${response.status}`)
+    return response
+  }
+  return {
+    bytes: async (path) => (await get(path)).arrayBuffer(),
+    json: async (path) => (await get(path)).json(),
+  }
+}
+
+export interface SearchOptions {
+  /** Results returned (ranked); `total` counts them all. Default 10. */
+  limit?: number
+  /** Only documents of these types. */
+  types?: readonly SearchDocumentType[]
+  /** 'all' (default): every query term required. 'any': lunr's default, any term matches. */
+  match?: 'all' | 'any'
+}
+
+export interface SearchHit {
+  /** Document number in the index; `documents()` turns it into display data. */
+  doc: number
+  score: number
+}
+
+export interface SearchResults {
+  /** The terms searched (after tokenizing and capping the query). */
+  terms: string[]
+  /** Documents matching, before `limit`. */
+  total: number
+  /** Ranked, best first; equal scores by document number. */
+  hits: SearchHit[]
+  /** Bytes of shards fetched for this search (0 when all were cached). */
+  fetchedBytes: number
+}
+
+interface Shard {
+  bytes: Uint8Array
+  /** Term → offset of its posting count. */
+  terms: Map<string, number>
+}
+
+function readVarint(bytes: Uint8Array, at: { offset: number }): number {
+  let value = 0
+  let shift = 0
+  let byte: number
+  do {
+    byte = bytes[at.offset++]
+    value += (byte & 0x7f) * 2 ** shift
+    shift += 7
+  } while (byte & 0x80)
+  return value
+}
+
+function parseShard(bytes: Uint8Array): Shard {
+  const decoder = new TextDecoder()
+  const terms = new Map<string, number>()
+  const at = { offset: 0 }
+  while (at.offset < bytes.length) {
+    const length = readVarint(bytes, at)
+    const term = decoder.decode(bytes.subarray(at.offset, at.offset + length))
+    at.offset += length
+    terms.set(term, at.offset)
+    const count = readVarint(bytes, at)
+    at.offset += 4 // the term's weight range
+    for (let p = 0; p < count; p++) {
+      while (bytes[at.offset++] & 0x80);
+      at.offset++
+    }
+  }
+  return { bytes, terms }
+}
+
+export interface SearchIndex {
+  manifest: SearchManifest
+  search(query: string, options?: SearchOptions): Promise<SearchResults>
+  /** Display data of documents (fetches the few small files holding them), in the given order. */
+  documents(docs: readonly number[]): Promise<SearchDocumentDisplay[]>
+}
+
+export function openSearchIndex(manifest: SearchManifest, source: SearchSource): SearchIndex {
+  if (manifest.version !== searchIndexVersion || manifest.tokenizerVersion !== tokenizerVersion) {
+    throw new Error(
+      `search: index format ${manifest.version}/${manifest.tokenizerVersion}, reader ${searchIndexVersion}/${tokenizerVersion}: rebuild the index`,
+    )
+  }
+  const shards = new Map<number, Promise<Shard>>()
+  const docFiles = new Map<number, Promise<SearchDocumentDisplay[]>>()
+
+  /** The shard, fetched once; a failed fetch is forgotten so a later search retries it. */
+  function shard(id: number, fetched: { bytes: number }): Promise<Shard> {
+    let pending = shards.get(id)
+    if (!pending) {
+      pending = source.bytes(shardPath(id, manifest.shardCount)).then((data) => {
+        const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+        fetched.bytes += bytes.length
+        return parseShard(bytes)
+      })
+      pending.catch(() => shards.delete(id))
+      shards.set(id, pending)
+    }
+    return pending
+  }
+
+  async function search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    const { limit = 10, types, match = 'all' } = options
+    const terms = queryTokens(query, maxQueryTerms)
+    const fetched = { bytes: 0 }
+    if (terms.length === 0) return { terms, total: 0, hits: [], fetchedBytes: 0 }
+    const loaded = await Promise.all(terms.map((term) => shard(termShard(term, manifest.shardCount), fetched)))
+
+    const present = terms.map((term, i) => loaded[i].terms.has(term))
+    const presentCount = present.filter(Boolean).length
+    // lunr: a required term that is not in the index matches nothing.
+    if (presentCount === 0 || (match === 'all' && presentCount < terms.length)) {
+      return { terms, total: 0, hits: [], fetchedBytes: fetched.bytes }
+    }
+    const sums = new Float64Array(manifest.docCount)
+    const hitCounts = new Uint8Array(manifest.docCount)
+    const touched: number[] = []
+    terms.forEach((term, i) => {
+      if (!present[i]) return
+      const { bytes } = loaded[i]
+      const at = { offset: loaded[i].terms.get(term)! }
+      const count = readVarint(bytes, at)
+      const lo = (bytes[at.offset] << 8) | bytes[at.offset + 1]
+      const hi = (bytes[at.offset + 2] << 8) | bytes[at.offset + 3]
+      at.offset += 4
+      const weightOf = weightTable(lo, hi, manifest.quantisation.maxWeight)
+      let doc = 0
+      for (let p = 0; p < count; p++) {
+        doc += readVarint(bytes, at)
+        if (hitCounts[doc] === 0) touched.push(doc)
+        hitCounts[doc]++
+        sums[doc] += weightOf[bytes[at.offset++]]
+      }
+    })
+
+    const wanted = types ? new Set(types) : null
+    const ranges = wanted ? searchDocumentTypes.filter((type) => wanted.has(type)).map((type) => manifest.types[type]) : null
+    const inTypes = (doc: number) => !ranges || ranges.some((range) => doc >= range.first && doc < range.first + range.count)
+    const norm = Math.sqrt(presentCount)
+    const hits: SearchHit[] = []
+    for (const doc of touched) {
+      if (match === 'all' && hitCounts[doc] < terms.length) continue
+      if (!inTypes(doc)) continue
+      hits.push({ doc, score: sums[doc] / norm })
+    }
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc)
+    return { terms, total: hits.length, hits: hits.slice(0, Math.max(0, limit)), fetchedBytes: fetched.bytes }
+  }
+
+  function docFile(file: number): Promise<SearchDocumentDisplay[]> {
+    let pending = docFiles.get(file)
+    if (!pending) {
+      pending = source.json(docFilePath(file)) as Promise<SearchDocumentDisplay[]>
+      pending.catch(() => docFiles.delete(file))
+      docFiles.set(file, pending)
+    }
+    return pending
+  }
+
+  async function documents(docs: readonly number[]): Promise<SearchDocumentDisplay[]> {
+    const size = manifest.docFileSize
+    const files = await Promise.all(docs.map((doc) => docFile(Math.floor(doc / size))))
+    return docs.map((doc, i) => {
+      const entry = files[i][doc % size]
+      if (!entry) throw new Error(`search: no document ${doc} in ${docFilePath(Math.floor(doc / size))}`)
+      return entry
+    })
+  }
+
+  return { manifest, search, documents }
+}
