@@ -1,25 +1,10 @@
 import { clcClassOf, type ClcClass } from '../../../shared/clc'
 import { chinaYear } from '../../../shared/dates'
-import type {
-  BookEntry,
-  ExhibitEntry,
-  ExhibitionEntry,
-  LectureEntry,
-  NewsEntry,
-  SiteSettings,
-  SpeakerEntry,
-} from '../../../shared/siteContent'
+import type { BookEntry, ExhibitEntry, ExhibitionEntry, LectureEntry, NewsEntry, SiteContent, SpeakerEntry } from '../../../shared/siteContent'
 import type { BookLocation, LectureSeries, NewsCategory } from '../../../shared/vocabulary'
 
-export interface ContentLists {
-  site: SiteSettings
-  news: NewsEntry[]
-  exhibitions: ExhibitionEntry[]
-  exhibits: ExhibitEntry[]
-  speakers: SpeakerEntry[]
-  lectures: LectureEntry[]
-  books: BookEntry[]
-}
+/** The export's collections and settings, as the pages see them. */
+export type ContentLists = Omit<SiteContent, 'version' | 'generatedAt'>
 
 /** An exhibition with its exhibits walked in order (section order, then `order`). */
 export interface ExhibitionWalk {
