@@ -121,6 +121,10 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(scripts.every((e) => e.attributes.get('type') === 'application/ld+json')).toBe(true)
   })
 
+  it('has no run-time dependency on the CMS: no API or CMS URLs in any built file', () => {
+    for (const [file, body] of built) expect(body, file).not.toMatch(/\/api\/|localhost:3000/)
+  })
+
   it('copies only the media files that published pages use', () => {
     const media = fs.readdirSync(path.join(work, 'dist/media'))
     expect(media).toContain('xss-800x500.webp')
