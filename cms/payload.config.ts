@@ -12,6 +12,7 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { Users } from './collections/Users'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
+import { logEmail } from './email/logEmail'
 import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
@@ -21,6 +22,7 @@ export default buildConfig({
   db: selectDatabaseAdapter(databaseUrl()),
   editor: lexicalEditor(),
   sharp,
+  email: logEmail,
   collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users],
   globals: [Site],
   endpoints: [siteContentEndpoint],

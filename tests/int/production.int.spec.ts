@@ -6,13 +6,13 @@ import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpe
 describeOnDatabase('production mode', () => {
   let t: TestPayload
   beforeAll(async () => {
-    process.env.NODE_ENV = 'production'
+    ;(process.env as Record<string, string>).NODE_ENV = 'production'
     t = await startTestPayload()
   })
   afterAll(() => t?.close())
 
   it('npm start refuses to run without PAYLOAD_SECRET', () => {
-    const env = { ...process.env, NODE_ENV: 'production', CMS_PORT: '3999', SITE_PORT: '4999' }
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', CMS_PORT: '3999', SITE_PORT: '4999' }
     delete env.PAYLOAD_SECRET
     const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cms/scripts/start.ts'], { encoding: 'utf8', env, timeout: 60_000 })
     expect(result.status).toBe(1)
