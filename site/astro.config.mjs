@@ -1,8 +1,13 @@
 import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
+import { searchIndex } from './integrations/searchIndex.ts'
 
-/** The public site: static HTML from the CMS export, React only for islands that need it. */
+/**
+ * The public site: static HTML from the CMS export, React only for islands that need it (the
+ * search box, hydrated `client:focus`). searchIndex comes after copyUsedMedia, so the media scan
+ * never reads the index's files.
+ */
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
@@ -11,5 +16,5 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [react(), copyUsedMedia()],
+  integrations: [react(), copyUsedMedia(), searchIndex()],
 })

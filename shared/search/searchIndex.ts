@@ -60,8 +60,10 @@ export interface SearchHit {
 export interface SearchResults {
   /** The terms searched (after tokenizing and capping the query). */
   terms: string[]
-  /** Documents matching, before `limit`. */
+  /** Documents matching, before `limit` (and within `types`). */
   total: number
+  /** Documents matching, by type, whatever `types` asks for (for a type filter's counts). */
+  counts: Record<SearchDocumentType, number>
   /** Ranked, best first; equal scores by document number. */
   hits: SearchHit[]
   /** Bytes of shards fetched for this search (0 when all were cached). */
@@ -105,6 +107,29 @@ function parseShard(bytes: Uint8Array): Shard {
   return { bytes, terms }
 }
 
+/** Best first; equal scores by document number. */
+const ranked = (a: SearchHit, b: SearchHit) => b.score - a.score || a.doc - b.doc
+
+/** Inserts `hit` into `top` (ranked, at most `keep` long) if it ranks among the best `keep`. */
+function insertRanked(top: SearchHit[], hit: SearchHit, keep: number): void {
+  if (keep === 0 || (top.length === keep && ranked(hit, top[keep - 1]) >= 0)) return
+  let i = top.length < keep ? top.push(hit) - 1 : keep - 1
+  while (i > 0 && ranked(hit, top[i - 1]) < 0) {
+    top[i] = top[i - 1]
+    i--
+  }
+  top[i] = hit
+}
+
+/** The type of document `doc` (documents are numbered by type; the manifest holds the ranges). */
+export function typeOfDocument(manifest: SearchManifest, doc: number): SearchDocumentType {
+  for (const type of searchDocumentTypes) {
+    const range = manifest.types[type]
+    if (doc >= range.first && doc < range.first + range.count) return type
+  }
+  throw new Error(`search: document ${doc} is outside the index`)
+}
+
 export interface SearchIndex {
   manifest: SearchManifest
   search(query: string, options?: SearchOptions): Promise<SearchResults>
@@ -140,14 +165,15 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     const { limit = 10, types, match = 'all' } = options
     const terms = queryTokens(query, maxQueryTerms)
     const fetched = { bytes: 0 }
-    if (terms.length === 0) return { terms, total: 0, hits: [], fetchedBytes: 0 }
+    const counts = Object.fromEntries(searchDocumentTypes.map((type) => [type, 0])) as Record<SearchDocumentType, number>
+    if (terms.length === 0) return { terms, total: 0, counts, hits: [], fetchedBytes: 0 }
     const loaded = await Promise.all(terms.map((term) => shard(termShard(term, manifest.shardCount), fetched)))
 
     const present = terms.map((term, i) => loaded[i].terms.has(term))
     const presentCount = present.filter(Boolean).length
     // lunr: a required term that is not in the index matches nothing.
     if (presentCount === 0 || (match === 'all' && presentCount < terms.length)) {
-      return { terms, total: 0, hits: [], fetchedBytes: fetched.bytes }
+      return { terms, total: 0, counts, hits: [], fetchedBytes: fetched.bytes }
     }
     const sums = new Float64Array(manifest.docCount)
     const hitCounts = new Uint8Array(manifest.docCount)
@@ -171,17 +197,23 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     })
 
     const wanted = types ? new Set(types) : null
-    const ranges = wanted ? searchDocumentTypes.filter((type) => wanted.has(type)).map((type) => manifest.types[type]) : null
-    const inTypes = (doc: number) => !ranges || ranges.some((range) => doc >= range.first && doc < range.first + range.count)
     const norm = Math.sqrt(presentCount)
+    // A few results (the header box) are picked as they come; many are sorted once at the end.
+    const keep = Math.max(0, limit)
+    const pick = keep <= 64
     const hits: SearchHit[] = []
+    let total = 0
     for (const doc of touched) {
       if (match === 'all' && hitCounts[doc] < terms.length) continue
-      if (!inTypes(doc)) continue
-      hits.push({ doc, score: sums[doc] / norm })
+      const type = typeOfDocument(manifest, doc)
+      counts[type]++
+      if (wanted && !wanted.has(type)) continue
+      total++
+      if (pick) insertRanked(hits, { doc, score: sums[doc] / norm }, keep)
+      else hits.push({ doc, score: sums[doc] / norm })
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc)
-    return { terms, total: hits.length, hits: hits.slice(0, Math.max(0, limit)), fetchedBytes: fetched.bytes }
+    if (!pick) hits.sort(ranked)
+    return { terms, total, counts, hits: pick ? hits : hits.slice(0, keep), fetchedBytes: fetched.bytes }
   }
 
   function docFile(file: number): Promise<SearchDocumentDisplay[]> {

@@ -4,45 +4,41 @@
  *
  * Text is NFKC-folded (full-width letters, digits and punctuation become half-width, compatibility
  * ideographs become unified ones) and lower-cased, then cut at whitespace and punctuation into
- * runs. A run is a stretch of CJK characters and words (Latin letters and digits, also other
- * alphabets) with nothing between them; inside a run, every CJK character is one unit and every
- * word is one unit:
+ * runs: stretches of CJK characters, letters and digits with nothing between them. Every
+ * character of a run is one unit, whatever its script, so numbers and Latin words are searched
+ * by their substrings like Chinese ('023' finds 2023, '0200' part of an ISBN):
  *
- *     '红领讲堂：第28讲'  →  runs '红领讲堂', '第28讲'  →  units 红 领 讲 堂 | 第 28 讲
+ *     '红领讲堂：第28讲'  →  runs '红领讲堂', '第28讲'  →  units 红 领 讲 堂 | 第 2 8 讲
  *
- * Index tokens are, per run, every word, every CJK character (unigram) and every overlapping
- * bigram and trigram of units: '第28讲' → '28', '第', '讲', '第28', '28讲', '第28讲'. Numbers stay
- * whole ('2021', '9787020002207'); a hyphenated ISBN ('978-7-02-000220-7') is joined first, as
- * shared/isbn normalises it.
+ * Index tokens are, per run, every unit (unigram) and every overlapping bigram and trigram of
+ * units: '第28讲' → '第', '第2', '第28', '2', '28', '28讲', '8', '8讲', '讲'. A hyphenated ISBN
+ * ('978-7-02-000220-7') is joined first, as shared/isbn normalises it, so the ISBN typed either
+ * way finds it.
  *
  * Query tokens use the longest n-gram the query allows, so a match needs the query's characters
  * next to each other in the document, not scattered: a run of three or more units gives its
- * trigrams, two units their bigram, one unit itself (a word, or the CJK unigram).
+ * trigrams, two units their bigram, one unit itself.
  */
 
 /** Bumped when tokens change: an index built by another version must be rebuilt. */
-export const tokenizerVersion = 1
+export const tokenizerVersion = 2
 
 /** Most query terms sent to the index; each may cost one shard download. */
 export const maxQueryTerms = 12
 
-/** Longest word kept as a token (longer ones are cut): URLs and hashes are not worth indexing whole. */
-const maxWordLength = 32
-
-/** Character classes: separators end a run; a word char continues a word; CJK is one unit each. */
+/** What a character is to the tokenizer: a separator ends a run; anything else is one unit. */
 const Separator = 0
-const Word = 1
-const Cjk = 2
-/** First half of a CJK character outside the Basic Multilingual Plane. */
-const CjkPair = 3
-type CharClass = typeof Separator | typeof Word | typeof Cjk | typeof CjkPair
+const Unit = 1
+/** The first half of a surrogate pair that is one unit (a CJK extension character, a letter). */
+const UnitPair = 2
+type CharClass = typeof Separator | typeof Unit | typeof UnitPair
 
-const otherWordChar = /^[\p{L}\p{N}\p{M}]$/u
+const letterOrDigit = /^[\p{L}\p{N}\p{M}]$/u
 
 function classOf(text: string, i: number): CharClass {
   const c = text.charCodeAt(i)
   if (c < 0x80) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? Word : Separator
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? Unit : Separator
   }
   if (
     (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
@@ -52,19 +48,17 @@ function classOf(text: string, i: number): CharClass {
     (c >= 0x3041 && c <= 0x30fa) || // hiragana, katakana (not ・)
     (c >= 0x30fc && c <= 0x30ff)
   ) {
-    return Cjk
-  }
-  if (c >= 0xd840 && c <= 0xd8bf) {
-    // High surrogate of planes 2–3: CJK extensions B–H.
-    const low = text.charCodeAt(i + 1)
-    return low >= 0xdc00 && low <= 0xdfff ? CjkPair : Separator
+    return Unit
   }
   if (c >= 0xd800 && c <= 0xdbff) {
-    const codePoint = text.codePointAt(i) ?? c
-    return otherWordChar.test(String.fromCodePoint(codePoint)) ? Word : Separator
+    const low = text.charCodeAt(i + 1)
+    if (!(low >= 0xdc00 && low <= 0xdfff)) return Separator
+    // Planes 2–3 are CJK extensions B–H; elsewhere only letters and digits count (not emoji).
+    if (c >= 0xd840 && c <= 0xd8bf) return UnitPair
+    return letterOrDigit.test(String.fromCodePoint(text.codePointAt(i)!)) ? UnitPair : Separator
   }
   if (c >= 0xdc00 && c <= 0xdfff) return Separator
-  return otherWordChar.test(text[i]) ? Word : Separator
+  return letterOrDigit.test(text[i]) ? Unit : Separator
 }
 
 const isbnCandidate = /[0-9][0-9\-‐‑–—]{8,20}[0-9x]/g
@@ -86,68 +80,44 @@ export function foldText(text: string): string {
 }
 
 /**
- * Calls `onRun(text, starts, ends, cjk)` for each run of `text` (already folded): unit k is
- * `text.slice(starts[k], ends[k])`, a CJK character when `cjk[k]`, else a word. The arrays are
- * reused between calls; only the first `count` entries are meaningful.
+ * Calls `onRun(text, starts, ends, count)` for each run of `text` (already folded): unit k is
+ * `text.slice(starts[k], ends[k])`, one character (code point). The arrays are reused between
+ * calls; only the first `count` entries are meaningful.
  */
-function forEachRun(text: string, onRun: (text: string, starts: number[], ends: number[], cjk: boolean[], count: number) => void): void {
+function forEachRun(text: string, onRun: (text: string, starts: number[], ends: number[], count: number) => void): void {
   const starts: number[] = []
   const ends: number[] = []
-  const cjk: boolean[] = []
   let count = 0
   let i = 0
   const length = text.length
   while (i < length) {
     const kind = classOf(text, i)
     if (kind === Separator) {
-      if (count > 0) onRun(text, starts, ends, cjk, count)
+      if (count > 0) onRun(text, starts, ends, count)
       count = 0
       i++
       continue
     }
-    if (kind === Word) {
-      const start = i
-      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1
-      while (i < length && classOf(text, i) === Word) {
-        i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1
-      }
-      let end = Math.min(i, start + maxWordLength)
-      if (end < i && text.charCodeAt(end - 1) >= 0xd800 && text.charCodeAt(end - 1) <= 0xdbff) end--
-      starts[count] = start
-      ends[count] = end
-      cjk[count] = false
-      count++
-      continue
-    }
-    const width = kind === CjkPair ? 2 : 1
+    const width = kind === UnitPair ? 2 : 1
     starts[count] = i
     ends[count] = i + width
-    cjk[count] = true
     count++
     i += width
   }
-  if (count > 0) onRun(text, starts, ends, cjk, count)
+  if (count > 0) onRun(text, starts, ends, count)
 }
 
-/** n-gram of units k … k+n-1 of a run. Units of a run touch, unless a long word was cut. */
-function ngram(text: string, starts: number[], ends: number[], k: number, n: number): string {
-  const last = k + n - 1
-  let contiguous = true
-  for (let j = k; j < last; j++) if (ends[j] !== starts[j + 1]) contiguous = false
-  if (contiguous) return text.slice(starts[k], ends[last])
-  let gram = ''
-  for (let j = k; j <= last; j++) gram += text.slice(starts[j], ends[j])
-  return gram
-}
+/** n-gram of units k … k+n-1 of a run (the units of a run touch). */
+const ngram = (text: string, starts: number[], ends: number[], k: number, n: number) => text.slice(starts[k], ends[k + n - 1])
 
 /**
  * Tokens to index for a field's text, in text order, repeats kept (term frequency and field
- * length count them): per run, each unit (word or CJK unigram), then each bigram and trigram.
+ * length count them): per run, each unit (unigram), then each bigram and trigram.
  */
 export function indexTokens(text: string): string[] {
   const tokens: string[] = []
   if (!text) return tokens
-  forEachRun(foldText(text), (folded, starts, ends, _cjk, count) => {
+  forEachRun(foldText(text), (folded, starts, ends, count) => {
     for (let k = 0; k < count; k++) {
       tokens.push(folded.slice(starts[k], ends[k]))
       if (k + 1 < count) tokens.push(ngram(folded, starts, ends, k, 2))
@@ -158,13 +128,13 @@ export function indexTokens(text: string): string[] {
 }
 
 /**
- * The query's terms, per run: the run itself when it is one unit (a word or a CJK character),
+ * The query's terms, per run: the run itself when it is one unit (one character),
  * its bigram when it has two units, its trigrams when it has three or more. Repeats are dropped.
  */
 export function queryTermsByRun(query: string): string[][] {
   const runs: string[][] = []
   const seen = new Set<string>()
-  forEachRun(foldText(query), (folded, starts, ends, _cjk, count) => {
+  forEachRun(foldText(query), (folded, starts, ends, count) => {
     const n = Math.min(count, 3)
     const terms: string[] = []
     for (let k = 0; k + n <= count; k++) {
