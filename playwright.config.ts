@@ -4,8 +4,8 @@ import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /**
- * End-to-end tests against the real system: `npm start` on a fresh temporary SQLite database
- * (demo content seeded), driven through Debian's Chromium.
+ * End-to-end tests against the real system: `npm start` (CMS, publisher and static server) on a
+ * fresh temporary SQLite database (demo content seeded), driven through Debian's Chromium.
  */
 const port = Number(process.env.E2E_CMS_PORT ?? 3100)
 const sitePort = Number(process.env.E2E_SITE_PORT ?? 4400)
@@ -49,6 +49,9 @@ export default defineConfig({
       PAYLOAD_SECRET: 'e2e-secret',
       DEMO_ADMIN_EMAIL: 'admin@hongse.example',
       DEMO_ADMIN_PASSWORD: 'hongse-demo-2026',
+      // publish.e2e.spec.ts: a page whose content holds this marker fails to render.
+      PUBLISHER_FAULT_MARKER: '【渲染故障】',
+      SITE_FULL_BUILD_HOURS: '0',
     },
   },
 })

@@ -17,7 +17,7 @@ import zlib from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { buildSearchIndex, writeIndex } from '../shared/search/buildIndex'
 import { openSearchIndex, type SearchIndex, type SearchSource } from '../shared/search/searchIndex'
-import type { SearchManifest } from '../shared/search/format'
+import { slotOfDocument, type SearchManifest } from '../shared/search/format'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { createStaticServer } from '../site/server/staticServer'
 import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../site/src/lib/urls'
@@ -215,19 +215,20 @@ try {
   // ── relevance ──
   started = performance.now()
   const session = openSearchIndex(manifest, diskSource(searchDir))
+  // index.documents is in slot order: a hit's slot is its position there.
   const relevance = relevanceSet(index.documents)
   const titleQueries = relevance.titleQueries()
   let recall = 0
-  for (const { query, relevant } of titleQueries) recall += recallAt10(relevant, (await session.search(query, { limit: 10 })).hits.map((hit) => hit.doc))
+  for (const { query, relevant } of titleQueries) recall += recallAt10(relevant, (await session.search(query, { limit: 10 })).hits.map((hit) => slotOfDocument(hit.doc)))
   const commonQueries = relevance.commonQueries()
   let precision = 0
   for (const query of commonQueries) {
     const { hits } = await session.search(query, { limit: 10 })
-    precision += hits.filter((hit) => relevance.contains(hit.doc, query)).length / 10
+    precision += hits.filter((hit) => relevance.contains(slotOfDocument(hit.doc), query)).length / 10
   }
   const substrings = relevance.randomSubstrings(777, 500)
   let substringsFound = 0
-  for (const { query, source } of substrings) if ((await session.search(query, { limit: Infinity })).hits.some((hit) => hit.doc === source)) substringsFound++
+  for (const { query, source } of substrings) if ((await session.search(query, { limit: Infinity })).hits.some((hit) => slotOfDocument(hit.doc) === source)) substringsFound++
   const cutting = substrings.filter((sample) => sample.cutsWord).length
   console.log(`  relevance (${seconds(started)}):`)
   console.log(`    recall@10 ${(recall / titleQueries.length).toFixed(3)} (${titleQueries.length} distinctive title phrases)`)

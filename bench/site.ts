@@ -47,8 +47,8 @@ try {
   )
   fs.rmSync(path.join(root, 'site/.astro'), { recursive: true, force: true })
   started = performance.now()
-  const { seconds, peakBytes } = await runMeasured(path.join(root, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--outDir', outDir, '--silent'], {
-    env: { ...process.env, SITE_CONTENT_FILE: contentFile, MEDIA_DIR: path.join(dir, 'media'), SITE_URL: 'https://hongse.example' },
+  const { seconds, peakBytes } = await runMeasured(path.join(root, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], {
+    env: { ...process.env, SITE_OUT_DIR: outDir, SITE_CONTENT_FILE: contentFile, MEDIA_DIR: path.join(dir, 'media'), SITE_URL: 'https://hongse.example' },
   })
   const files = [...walk(outDir)]
   const pages = files.filter((file) => file.endsWith('.html'))

@@ -75,6 +75,7 @@ export interface Config {
     books: Book;
     media: Media;
     users: User;
+    'site-changes': SiteChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     books: BooksSelect<false> | BooksSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -103,9 +105,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     site: Site;
+    'site-status': SiteStatus;
   };
   globalsSelect: {
     site: SiteSelect<false> | SiteSelect<true>;
+    'site-status': SiteStatusSelect<false> | SiteStatusSelect<true>;
   };
   locale: null;
   widgets: {
@@ -532,6 +536,19 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes".
+ */
+export interface SiteChange {
+  id: number;
+  kind: 'document' | 'rebuild';
+  targetCollection?: string | null;
+  documentId?: string | null;
+  operation?: ('change' | 'delete') | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -971,6 +988,18 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes_select".
+ */
+export interface SiteChangesSelect<T extends boolean = true> {
+  kind?: T;
+  targetCollection?: T;
+  documentId?: T;
+  operation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1094,6 +1123,40 @@ export interface Site {
   createdAt?: string | null;
 }
 /**
+ * 公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-status".
+ */
+export interface SiteStatus {
+  id: number;
+  lastUpdate?: {
+    at?: string | null;
+    durationMs?: number | null;
+    pages?: number | null;
+    changes?: number | null;
+  };
+  lastFullBuild?: {
+    at?: string | null;
+    durationMs?: number | null;
+    pages?: number | null;
+    reason?: string | null;
+  };
+  working?: {
+    /**
+     * 空闲时为空。
+     */
+    task?: string | null;
+    since?: string | null;
+  };
+  lastError?: {
+    at?: string | null;
+    message?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site_select".
  */
@@ -1124,6 +1187,43 @@ export interface SiteSelect<T extends boolean = true> {
         phone?: T;
         email?: T;
         hours?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-status_select".
+ */
+export interface SiteStatusSelect<T extends boolean = true> {
+  lastUpdate?:
+    | T
+    | {
+        at?: T;
+        durationMs?: T;
+        pages?: T;
+        changes?: T;
+      };
+  lastFullBuild?:
+    | T
+    | {
+        at?: T;
+        durationMs?: T;
+        pages?: T;
+        reason?: T;
+      };
+  working?:
+    | T
+    | {
+        task?: T;
+        since?: T;
+      };
+  lastError?:
+    | T
+    | {
+        at?: T;
+        message?: T;
       };
   updatedAt?: T;
   createdAt?: T;

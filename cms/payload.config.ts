@@ -10,11 +10,13 @@ import { Lectures } from './collections/Lectures'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
+import { SiteChanges } from './collections/SiteChanges'
 import { Users } from './collections/Users'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
 import { logEmail } from './email/logEmail'
 import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
+import { SiteStatus } from './globals/SiteStatus'
 import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
 
 export default buildConfig({
@@ -23,8 +25,8 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: logEmail,
-  collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users],
-  globals: [Site],
+  collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users, SiteChanges],
+  globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
@@ -37,6 +39,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · 红色山高内容管理', description: '红色山高楼宇党建内容管理系统' },
     components: {
       graphics: { Logo: '/cms/components/Brand#BrandLogo', Icon: '/cms/components/Brand#BrandIcon' },
+      beforeDashboard: ['/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel'],
     },
     importMap: { baseDir: projectRoot, importMapFile: path.resolve(projectRoot, 'cms/app/(payload)/admin/importMap.js') },
   },

@@ -28,6 +28,15 @@ export function cmsPort(): number {
   return Number(process.env.CMS_PORT) || 3000
 }
 
+export function sitePort(): number {
+  return Number(process.env.SITE_PORT) || 4321
+}
+
+/** The public site's address without a trailing slash (`SITE_URL`, default `http://localhost:<SITE_PORT>`). */
+export function siteUrl(): string {
+  return (process.env.SITE_URL || `http://localhost:${sitePort()}`).replace(/\/+$/, '')
+}
+
 /** The secret signing logins. Production refuses to run without one from the environment. */
 export function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET

@@ -4,6 +4,8 @@ import { isEditorOrAdmin } from '../access/isEditorOrAdmin'
 import { isStaff } from '../access/isStaff'
 import { imageField } from '../fields/media'
 import { slugField } from '../fields/slug'
+import { enqueueDocumentChange } from '../hooks/enqueueDocumentChange'
+import { enqueueDocumentDelete } from '../hooks/enqueueDocumentDelete'
 
 export const Speakers: CollectionConfig = {
   slug: 'speakers',
@@ -16,6 +18,7 @@ export const Speakers: CollectionConfig = {
     description: '讲座的主讲人。无草稿流程，保存即公开，因此由编辑维护。',
   },
   access: { read: anyone, readVersions: isStaff, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
+  hooks: { afterChange: [enqueueDocumentChange], afterDelete: [enqueueDocumentDelete] },
   fields: [
     { name: 'name', type: 'text', label: '姓名', required: true },
     slugField('name'),

@@ -3,8 +3,11 @@ import { isEditorOrAdmin } from '../access/isEditorOrAdmin'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staffMayWriteDrafts } from '../access/staffMayWriteDrafts'
+import { enqueueDocumentChange } from '../hooks/enqueueDocumentChange'
+import { enqueueDocumentDelete } from '../hooks/enqueueDocumentDelete'
 import { ignoreDraftModeForPublic } from '../hooks/ignoreDraftModeForPublic'
 import { keepContributorsToDrafts } from '../hooks/keepContributorsToDrafts'
+import { rememberLiveStatus } from '../hooks/rememberLiveStatus'
 
 /** Access for content with an editorial workflow: public reads published, contributors draft, editors publish. */
 export const publishableAccess: CollectionConfig['access'] = {
@@ -21,4 +24,10 @@ export const publishableVersions: CollectionConfig['versions'] = {
   maxPerDoc: 50,
 }
 
-export const publishableHooks = { beforeOperation: [keepContributorsToDrafts, ignoreDraftModeForPublic] }
+/** Contributors kept to drafts, and the publisher told when the live (published) document changes. */
+export const publishableHooks = {
+  beforeOperation: [keepContributorsToDrafts, ignoreDraftModeForPublic],
+  beforeChange: [rememberLiveStatus],
+  afterChange: [enqueueDocumentChange],
+  afterDelete: [enqueueDocumentDelete],
+} satisfies CollectionConfig['hooks']

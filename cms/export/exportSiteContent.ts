@@ -1,6 +1,17 @@
 import type { Payload } from 'payload'
 import { parseTimestamp } from '../../shared/dates'
-import { siteContentVersion, type SiteContent } from '../../shared/siteContent'
+import {
+  siteContentVersion,
+  type BookEntry,
+  type ExhibitEntry,
+  type ExhibitionEntry,
+  type LectureEntry,
+  type NewsEntry,
+  type SiteContent,
+  type SiteSettings,
+  type SpeakerEntry,
+} from '../../shared/siteContent'
+import type { Book, Exhibit, Exhibition, Lecture, News, Site, Speaker } from '../payload-types'
 import { relationId, toFileRef, toImageRef } from './mediaRefs'
 import { renderRichText } from './renderRichText'
 
@@ -11,124 +22,164 @@ const byDateThenId = <T extends { id: string }>(date: (item: T) => string | null
 const text = (value: string | null | undefined) => value ?? ''
 const list = (value: string[] | null | undefined) => value ?? []
 
+const common = (doc: { id: number | string; slug?: string | null; updatedAt: string }) => ({
+  id: String(doc.id),
+  slug: doc.slug ?? String(doc.id),
+  updatedAt: doc.updatedAt,
+})
+
+/** One document (read at depth 1) as the site sees it, per exported collection. */
+export const siteEntryOf = {
+  news: (doc: News): NewsEntry => ({
+      ...common(doc),
+      title: doc.title,
+      category: doc.category,
+      summary: text(doc.summary),
+      tags: list(doc.tags),
+      publishedAt: doc.publishedAt ?? doc.updatedAt,
+      cover: toImageRef(doc.cover),
+      bodyHtml: renderRichText(doc.body),
+  }),
+  exhibitions: (doc: Exhibition): ExhibitionEntry => ({
+    ...common(doc),
+    title: doc.title,
+    intro: text(doc.intro),
+    venue: text(doc.venue),
+    openedAt: doc.openedAt ?? null,
+    cover: toImageRef(doc.cover),
+    sections: (doc.sections ?? []).map((section) => ({ id: String(section.id), title: section.title, intro: text(section.intro) })),
+  }),
+  exhibits: (doc: Exhibit): ExhibitEntry => ({
+      ...common(doc),
+      title: doc.title,
+      year: doc.year,
+      exhibitionId: relationId(doc.exhibition) ?? '',
+      sectionId: doc.section,
+      date: doc.date ?? null,
+      order: doc.order ?? 0,
+      caption: text(doc.caption),
+      images: (doc.images ?? [])
+        .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
+        .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
+      bodyHtml: renderRichText(doc.body),
+  }),
+  speakers: (doc: Speaker): SpeakerEntry => ({
+    ...common(doc),
+    name: doc.name,
+    title: text(doc.title),
+    bio: text(doc.bio),
+    photo: toImageRef(doc.photo),
+  }),
+  lectures: (doc: Lecture): LectureEntry => ({
+      ...common(doc),
+      title: doc.title,
+      series: doc.series,
+      date: doc.date,
+      episode: doc.episode ?? null,
+      speakerId: relationId(doc.speaker),
+      durationMinutes: doc.durationMinutes ?? null,
+      recording: toFileRef(doc.recording),
+      videoUrl: doc.videoUrl ?? null,
+      poster: toImageRef(doc.poster),
+      summary: text(doc.summary),
+      chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
+      transcript: text(doc.transcript),
+      attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
+      tags: list(doc.tags),
+  }),
+  books: (doc: Book): BookEntry => ({
+    ...common(doc),
+    title: doc.title,
+    subtitle: doc.subtitle ?? null,
+    authors: list(doc.authors),
+    publisher: doc.publisher ?? null,
+    year: doc.year ?? null,
+    isbn: doc.isbn ?? null,
+    clc: doc.clc,
+    clcClass: doc.clcClass ?? null,
+    callNumber: doc.callNumber ?? null,
+    subjects: list(doc.subjects),
+    summary: text(doc.summary),
+    cover: toImageRef(doc.cover),
+    location: doc.location,
+    copies: doc.copies,
+    available: doc.available,
+  }),
+}
+
+/** The collections the site shows, in the export's key order. */
+export type ExportedCollection = keyof typeof siteEntryOf
+export const exportedCollections = Object.keys(siteEntryOf) as ExportedCollection[]
+export type SiteEntryOf<C extends ExportedCollection> = ReturnType<(typeof siteEntryOf)[C]>
+
+export function siteSettingsOf(site: Site): SiteSettings {
+  return {
+    siteName: site.siteName,
+    slogan: text(site.slogan),
+    storyHtml: renderRichText(site.story),
+    figures: (site.figures ?? []).map(({ label, value, unit }) => ({ label, value, unit: text(unit) })),
+    navigation: (site.navigation ?? []).map(({ label, href }) => ({ label, href })),
+    footer: text(site.footer),
+    contact: {
+      address: text(site.contact?.address),
+      phone: text(site.contact?.phone),
+      email: text(site.contact?.email),
+      hours: text(site.contact?.hours),
+    },
+  }
+}
+
+const asPublic = { overrideAccess: false, draft: false, depth: 1 } as const
+
 /**
  * Everything the public site shows, read exactly as a visitor may read it: no user and
  * `overrideAccess: false`, so access control (not this code) keeps drafts and private fields out.
  */
 export async function exportSiteContent(payload: Payload): Promise<SiteContent> {
-  const asPublic = { overrideAccess: false, pagination: false, draft: false } as const
+  const all = { ...asPublic, pagination: false } as const
   const [news, exhibitions, exhibits, speakers, lectures, books, site] = await Promise.all([
-    payload.find({ collection: 'news', depth: 1, ...asPublic }),
-    payload.find({ collection: 'exhibitions', depth: 1, ...asPublic }),
-    payload.find({ collection: 'exhibits', depth: 1, ...asPublic }),
-    payload.find({ collection: 'speakers', depth: 1, ...asPublic }),
-    payload.find({ collection: 'lectures', depth: 1, ...asPublic }),
-    payload.find({ collection: 'books', depth: 1, ...asPublic }),
+    payload.find({ collection: 'news', ...all }),
+    payload.find({ collection: 'exhibitions', ...all }),
+    payload.find({ collection: 'exhibits', ...all }),
+    payload.find({ collection: 'speakers', ...all }),
+    payload.find({ collection: 'lectures', ...all }),
+    payload.find({ collection: 'books', ...all }),
     payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }),
   ])
-  const common = (doc: { id: number | string; slug?: string | null; updatedAt: string }) => ({
-    id: String(doc.id),
-    slug: doc.slug ?? String(doc.id),
-    updatedAt: doc.updatedAt,
-  })
-
   return {
     version: siteContentVersion,
     generatedAt: new Date().toISOString(),
-    site: {
-      siteName: site.siteName,
-      slogan: text(site.slogan),
-      storyHtml: renderRichText(site.story),
-      figures: (site.figures ?? []).map(({ label, value, unit }) => ({ label, value, unit: text(unit) })),
-      navigation: (site.navigation ?? []).map(({ label, href }) => ({ label, href })),
-      footer: text(site.footer),
-      contact: {
-        address: text(site.contact?.address),
-        phone: text(site.contact?.phone),
-        email: text(site.contact?.email),
-        hours: text(site.contact?.hours),
-      },
-    },
-    news: news.docs
-      .map((doc) => ({
-        ...common(doc),
-        title: doc.title,
-        category: doc.category,
-        summary: text(doc.summary),
-        tags: list(doc.tags),
-        publishedAt: doc.publishedAt ?? doc.updatedAt,
-        cover: toImageRef(doc.cover),
-        bodyHtml: renderRichText(doc.body),
-      }))
-      .sort(byDateThenId((item) => item.publishedAt)),
-    exhibitions: exhibitions.docs.map((doc) => ({
-      ...common(doc),
-      title: doc.title,
-      intro: text(doc.intro),
-      venue: text(doc.venue),
-      openedAt: doc.openedAt ?? null,
-      cover: toImageRef(doc.cover),
-      sections: (doc.sections ?? []).map((section) => ({ id: String(section.id), title: section.title, intro: text(section.intro) })),
-    })),
-    exhibits: exhibits.docs
-      .map((doc) => ({
-        ...common(doc),
-        title: doc.title,
-        year: doc.year,
-        exhibitionId: relationId(doc.exhibition) ?? '',
-        sectionId: doc.section,
-        date: doc.date ?? null,
-        order: doc.order ?? 0,
-        caption: text(doc.caption),
-        images: (doc.images ?? [])
-          .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
-          .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
-        bodyHtml: renderRichText(doc.body),
-      }))
-      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id, 'en', { numeric: true })),
-    speakers: speakers.docs.map((doc) => ({
-      ...common(doc),
-      name: doc.name,
-      title: text(doc.title),
-      bio: text(doc.bio),
-      photo: toImageRef(doc.photo),
-    })),
-    lectures: lectures.docs
-      .map((doc) => ({
-        ...common(doc),
-        title: doc.title,
-        series: doc.series,
-        date: doc.date,
-        episode: doc.episode ?? null,
-        speakerId: relationId(doc.speaker),
-        durationMinutes: doc.durationMinutes ?? null,
-        recording: toFileRef(doc.recording),
-        videoUrl: doc.videoUrl ?? null,
-        poster: toImageRef(doc.poster),
-        summary: text(doc.summary),
-        chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
-        transcript: text(doc.transcript),
-        attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
-        tags: list(doc.tags),
-      }))
-      .sort(byDateThenId((item) => item.date)),
-    books: books.docs.map((doc) => ({
-      ...common(doc),
-      title: doc.title,
-      subtitle: doc.subtitle ?? null,
-      authors: list(doc.authors),
-      publisher: doc.publisher ?? null,
-      year: doc.year ?? null,
-      isbn: doc.isbn ?? null,
-      clc: doc.clc,
-      clcClass: doc.clcClass ?? null,
-      callNumber: doc.callNumber ?? null,
-      subjects: list(doc.subjects),
-      summary: text(doc.summary),
-      cover: toImageRef(doc.cover),
-      location: doc.location,
-      copies: doc.copies,
-      available: doc.available,
-    })),
+    site: siteSettingsOf(site),
+    news: news.docs.map(siteEntryOf.news).sort(byDateThenId((item) => item.publishedAt)),
+    exhibitions: exhibitions.docs.map(siteEntryOf.exhibitions),
+    exhibits: exhibits.docs.map(siteEntryOf.exhibits).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id, 'en', { numeric: true })),
+    speakers: speakers.docs.map(siteEntryOf.speakers),
+    lectures: lectures.docs.map(siteEntryOf.lectures).sort(byDateThenId((item) => item.date)),
+    books: books.docs.map(siteEntryOf.books),
   }
+}
+
+/**
+ * One document as the public site shows it, or null when a visitor may not read it (a draft, an
+ * unpublished or deleted document). With `draft: true` (the publisher's preview, after checking
+ * the signed link) it is the latest draft instead, read with access overridden.
+ */
+export async function exportSiteEntry<C extends ExportedCollection>(
+  payload: Payload,
+  collection: C,
+  id: string,
+  { draft = false }: { draft?: boolean } = {},
+): Promise<SiteEntryOf<C> | null> {
+  const doc = await payload.findByID({
+    collection,
+    id,
+    disableErrors: true,
+    ...(draft ? { draft: true, overrideAccess: true, depth: 1 } : asPublic),
+  })
+  if (!doc) return null
+  return (siteEntryOf[collection] as (doc: unknown) => SiteEntryOf<C>)(doc)
+}
+
+export async function exportSiteSettings(payload: Payload): Promise<SiteSettings> {
+  return siteSettingsOf(await payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }))
 }

@@ -1,12 +1,14 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isAdmin } from '../access/isAdmin'
+import { enqueueSiteSettingsChange } from '../hooks/enqueueSiteSettingsChange'
 
 export const Site: GlobalConfig = {
   slug: 'site',
   label: '网站设置',
   admin: { group: '系统', description: '网站名称、品牌故事、核心数据、导航与联系方式。' },
   access: { read: anyone, update: isAdmin },
+  hooks: { afterChange: [enqueueSiteSettingsChange] },
   fields: [
     { name: 'siteName', type: 'text', label: '网站名称', required: true, defaultValue: '红色山高' },
     { name: 'slogan', type: 'text', label: '口号' },

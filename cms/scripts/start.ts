@@ -1,5 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
-import fs from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 import { loadEnvironment } from './loadEnvironment'
@@ -7,12 +6,12 @@ import { loadEnvironment } from './loadEnvironment'
 loadEnvironment()
 
 const root = process.cwd()
-const { cmsPort, isProduction, databaseUrl, siteContentFile } = await import('../settings')
+const { cmsPort, isProduction, databaseUrl } = await import('../settings')
 const port = cmsPort()
 const sitePort = Number(process.env.SITE_PORT) || 4321
 process.env.SITE_URL ||= `http://localhost:${sitePort}`
 
-/** Migrates, seeds an empty database (not in production), ensures demo accounts, exports published content. */
+/** Migrates, seeds an empty database (not in production) and ensures the demo accounts. */
 async function prepareContent(): Promise<string | null> {
   const { openPayload } = await import('./openPayload')
   const payload = await openPayload()
@@ -28,21 +27,29 @@ async function prepareContent(): Promise<string | null> {
     const demo = await ensureDemoUsers(payload)
     login = `${demo.email} / ${demo.password}`
   }
-  const { exportSiteContent } = await import('../export/exportSiteContent')
-  const file = siteContentFile()
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(await exportSiteContent(payload)))
-  fs.renameSync(`${file}.tmp`, file)
   await payload.destroy()
   return login
 }
 
-function buildSite(): void {
-  console.log('构建公开网站（astro build）……')
+/**
+ * Starts the publisher (publisher/run.ts), which builds the site when it has no current release
+ * or the site's code changed, and resolves once a release can be served.
+ */
+function startPublisher(): Promise<{ child: ChildProcess; servedDir: string; socket: string }> {
+  console.log('准备公开网站（发布服务）……')
   const started = Date.now()
-  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], { stdio: 'inherit', env: process.env })
-  if (result.status !== 0) throw new Error(`astro build 失败（退出码 ${result.status ?? result.signal}）`)
-  console.log(`网站构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  })
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { ready?: boolean; servedDir: string; socket: string }) => {
+      if (!message.ready) return
+      console.log(`公开网站就绪，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+      resolve({ child, servedDir: message.servedDir, socket: message.socket })
+    })
+    child.once('exit', (code) => reject(new Error(`发布服务已退出（退出码 ${code}）`)))
+  })
 }
 
 /** True when something already listens on the port (a second `npm start`, another app). */
@@ -78,18 +85,30 @@ try {
   const login = await prepareContent()
   const { buildCmsIfNeeded } = await import('./buildCms')
   buildCmsIfNeeded()
-  buildSite()
+  const publisher = await startPublisher()
 
   const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
-  server.on('exit', (code) => process.exit(code ?? 0))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.kill(signal)
+      publisher.child.kill(signal)
+    })
+  }
+  server.on('exit', (code) => {
+    publisher.child.kill('SIGTERM')
+    process.exit(code ?? 0)
+  })
+  publisher.child.on('exit', (code) => {
+    console.error(`✘ 发布服务已退出（退出码 ${code}）`)
+    server.kill('SIGTERM')
+  })
 
   await waitUntilServing(`http://127.0.0.1:${port}/api/globals/site`, server)
   const { createStaticServer } = await import('../../site/server/staticServer')
-  await new Promise<void>((resolve) => createStaticServer(path.join(root, 'site/dist')).listen(sitePort, resolve))
+  await new Promise<void>((resolve) => createStaticServer(publisher.servedDir, { previewSocket: publisher.socket }).listen(sitePort, resolve))
 
   const base = `http://localhost:${port}`
   console.log('')
@@ -98,6 +117,7 @@ try {
   console.log(`  后台     ${base}/admin`)
   console.log(`  REST     ${base}/api/news`)
   console.log(`  GraphQL  ${base}/api/graphql`)
+  console.log('  发布     保存即上线：发布、修改、撤下后网站自动更新（状态见后台首页）')
   console.log(`  数据库   ${databaseUrl().startsWith('mongodb') ? 'MongoDB' : databaseUrl()}`)
   if (login) console.log(`  演示账号 ${login}（仅限本地演示）`)
   console.log('按 Ctrl+C 停止。')

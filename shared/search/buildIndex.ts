@@ -1,25 +1,34 @@
 /**
  * Builds the site search index (Node, at site build time): a term-partitioned index whose
- * postings carry, per (term, document), the score lunr would give that document for a one-term
- * query, quantised to a byte. The browser adds these up for the query's terms (searchIndex.ts),
- * which is how lunr.Index#query scores, so nothing else per document is needed at query time.
+ * postings carry, per (term, document), a document-local weight quantised to a byte, and whose
+ * term records carry the term's document frequency. The browser (searchIndex.ts) multiplies each
+ * weight by lunr's idf of the term, computed from that frequency and the document count in the
+ * manifest, and adds them up as lunr.Index#query does.
  *
- * Weights are lunr 2.3.9's BM25 computed here in one streaming pass over flat typed arrays rather
- * than through lunr.Builder, which took 98 s and 6 GB on the reference corpus (31,300 documents,
- * without even building its token set) against 7–8 s and under 1 GB here. The formula is lunr's to the last operation (Builder#add,
- * #calculateAverageFieldLengths, #createFieldVectors and lunr.idf, including its quirks: a term's
- * document frequency counts a document once per field holding the term, and each field score is
- * rounded to 3 decimals); tests/unit/searchIndex.test.ts checks every weight against the field
- * vectors of a real lunr.Builder and every ranking against lunr.Index#query.
+ * The weight is lunr 2.3.9's BM25 field score without its idf (Builder#createFieldVectors:
+ * boost × (k1 + 1)·tf / (k1·(1 − b + b·len/L) + tf), summed over the fields), with one change: L,
+ * the length a field is compared with, is a fixed reference length per field
+ * (`defaultScoring.referenceFieldLengths`) instead of the corpus average. Nothing in a posting
+ * then depends on the other documents, so the index can be updated one document at a time
+ * (updateIndex.ts) and stay the index a full build of the same documents makes. lunr's document
+ * frequency quirk is kept (a document counts once per field holding the term). Its rounding of
+ * each field score to 3 decimals is not: it rounds idf × score, and idf is applied by the reader.
+ * tests/unit/searchIndex.test.ts checks every weight against the field vectors of a real
+ * lunr.Builder whose average field lengths are pinned to the reference lengths, and the
+ * rankings against lunr.Index#query.
+ *
+ * Computed in one streaming pass over flat typed arrays rather than through lunr.Builder, which
+ * took 98 s and 6 GB on the reference corpus (31,300 documents) against a few seconds here.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {
   docFilePath,
+  compareTerms,
+  documentKey,
+  documentNumber,
+  quantisationFor,
   quantiseWeight,
-  rangeLevels,
-  termRange,
-  weightLevels,
   searchDocumentTypes,
   searchFields,
   searchIndexVersion,
@@ -31,8 +40,11 @@ import {
   type SearchDocumentType,
   type SearchField,
   type SearchManifest,
+  type SearchScoring,
 } from './format'
 import { indexTokens, tokenizerVersion } from './tokenize'
+
+export type { SearchScoring } from './format'
 
 export interface SearchDocument {
   /** The document's id in the site content (unique per type). */
@@ -45,15 +57,20 @@ export interface SearchDocument {
   fields: Record<SearchField, string>
 }
 
-export interface SearchScoring {
-  /** lunr field boosts: title ≫ summary > body. */
-  fieldBoosts: Record<SearchField, number>
-  /** lunr's BM25 parameters (its defaults). */
-  k1: number
-  b: number
+/**
+ * lunr's defaults (boosts title 10, summary 3, body 1; k1 1.2, b 0.75) and the reference field
+ * lengths, in index tokens (a field of c characters in one run has about 3c tokens: unigrams,
+ * bigrams, trigrams). Measured averages: demo corpus 27 / 119 / 351, reference corpus 42 / 135 /
+ * 427 (books, two thirds of either corpus, pull them down; news average 73 / 179 / 896). Round
+ * values near the reference corpus averages, so a corpus like it ranks as lunr would with its
+ * averages. See README.md (Scoring).
+ */
+export const defaultScoring: SearchScoring = {
+  fieldBoosts: { title: 10, summary: 3, body: 1 },
+  k1: 1.2,
+  b: 0.75,
+  referenceFieldLengths: { title: 40, summary: 130, body: 400 },
 }
-
-export const defaultScoring: SearchScoring = { fieldBoosts: { title: 10, summary: 3, body: 1 }, k1: 1.2, b: 0.75 }
 
 export interface BuildOptions {
   scoring?: SearchScoring
@@ -64,7 +81,7 @@ export interface BuildOptions {
   /** Most shards, whatever the index size. */
   maxShardCount?: number
   /**
-   * Documents per display file (default 8): a query's top results are spread over the corpus, so
+   * Slots per display file (default 8): a query's top results are spread over the corpus, so
    * each usually costs one file; small files keep the first results page to ~10 KB gzipped.
    */
   docFileSize?: number
@@ -72,13 +89,46 @@ export interface BuildOptions {
   leadLength?: number
 }
 
+/** The scoring settings as numbers per field, in `searchFields` order. */
+interface FieldScoring {
+  boosts: number[]
+  lengths: number[]
+  k1: number
+  b: number
+}
+
+function fieldScoring(scoring: SearchScoring): FieldScoring {
+  return {
+    boosts: searchFields.map((field) => scoring.fieldBoosts[field] || 1),
+    lengths: searchFields.map((field) => {
+      const length = scoring.referenceFieldLengths[field]
+      if (!(length > 0)) throw new Error(`search: reference length of ${field} must be positive`)
+      return length
+    }),
+    k1: scoring.k1,
+    b: scoring.b,
+  }
+}
+
 /**
- * The lunr weight of every (term, document) pair, postings grouped by term: term t's documents are
- * `docs[offsets[t] … offsets[t + 1] - 1]` (ascending) with `weights` alongside. Documents are
- * numbered by their position in the input.
+ * A field's share of w(t, d): lunr.Builder#createFieldVectors' score, operation for operation,
+ * without idf (the reader applies it) and with the reference length for the average.
+ */
+function fieldWeight(s: FieldScoring, f: number, tf: number, fieldLength: number): number {
+  let score = ((s.k1 + 1) * tf) / (s.k1 * (1 - s.b + s.b * (fieldLength / s.lengths[f])) + tf)
+  score *= s.boosts[f]
+  return score
+}
+
+/**
+ * Every (term, document) weight w(t, d) = Σ over fields of boost × BM25 tfnorm, postings grouped
+ * by term: term t's documents are `docs[offsets[t] … offsets[t + 1] - 1]` (positions in the input,
+ * ascending) with `weights` alongside; `df[t]` is lunr's document frequency (documents × fields
+ * holding the term).
  */
 export interface TermWeights {
   terms: string[]
+  df: Uint32Array
   offsets: Uint32Array
   docs: Uint32Array
   weights: Float64Array
@@ -98,13 +148,8 @@ class GrowableInts {
   }
 }
 
-/**
- * lunr's score for each (term, document): the sum over fields of the field vector component
- * lunr.Builder#createFieldVectors computes, i.e. what lunr.Index#query adds up for the document
- * when the term is one clause (boost 1) of the query, before its division by the query vector's
- * length (the same for every document of a query).
- */
 export function computeTermWeights(documents: readonly SearchDocument[], scoring: SearchScoring = defaultScoring): TermWeights {
+  const s = fieldScoring(scoring)
   const fieldCount = searchFields.length
   const documentCount = documents.length
   const termIds = new Map<string, number>()
@@ -161,20 +206,6 @@ export function computeTermWeights(documents: readonly SearchDocument[], scoring
     }
   }
 
-  // lunr.Builder#calculateAverageFieldLengths: every document counts, empty fields too.
-  const averageFieldLength = new Float64Array(fieldCount)
-  for (let f = 0; f < fieldCount; f++) {
-    let sum = 0
-    for (let d = 0; d < documentCount; d++) sum += fieldLengths[d * fieldCount + f]
-    averageFieldLength[f] = sum / documentCount
-  }
-  // lunr.idf
-  const idf = new Float64Array(terms.length)
-  for (let t = 0; t < terms.length; t++) {
-    const x = (documentCount - fieldFrequency[t] + 0.5) / (fieldFrequency[t] + 0.5)
-    idf[t] = Math.log(1 + Math.abs(x))
-  }
-
   const offsets = new Uint32Array(terms.length + 1)
   for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + postingCount[t]
   const docs = new Uint32Array(offsets[terms.length])
@@ -183,8 +214,6 @@ export function computeTermWeights(documents: readonly SearchDocument[], scoring
   const sums = new Float64Array(terms.length)
   const touchedIn = new Int32Array(terms.length).fill(-1)
   const touched: number[] = []
-  const { k1, b } = scoring
-  const boosts = searchFields.map((field) => scoring.fieldBoosts[field] || 1)
 
   for (let d = 0; d < documentCount; d++) {
     touched.length = 0
@@ -194,15 +223,11 @@ export function computeTermWeights(documents: readonly SearchDocument[], scoring
       const end = entryStarts[d * fieldCount + f + 1]
       for (let e = start; e < end; e++) {
         const t = entryTerms.values[e]
-        const tf = entryFrequencies.values[e]
-        // lunr.Builder#createFieldVectors, operation for operation (its document boost is 1).
-        let score = (idf[t] * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / averageFieldLength[f])) + tf)
-        score *= boosts[f]
         if (touchedIn[t] !== d) {
           touchedIn[t] = d
           touched.push(t)
         }
-        sums[t] += Math.round(score * 1000) / 1000
+        sums[t] += fieldWeight(s, f, entryFrequencies.values[e], fieldLength)
       }
     }
     for (const t of touched) {
@@ -212,7 +237,36 @@ export function computeTermWeights(documents: readonly SearchDocument[], scoring
       sums[t] = 0
     }
   }
-  return { terms, offsets, docs, weights }
+  return { terms, df: Uint32Array.from(fieldFrequency.subarray(0, terms.length)), offsets, docs, weights }
+}
+
+/** One document's terms: w(t, d), and how many of its fields hold t (its share of lunr's df). */
+export interface DocumentTermWeight {
+  weight: number
+  fields: number
+}
+
+/** `computeTermWeights` for one document (the same arithmetic, so the same weights). */
+export function documentTermWeights(document: SearchDocument, scoring: SearchScoring = defaultScoring): Map<string, DocumentTermWeight> {
+  const s = fieldScoring(scoring)
+  const result = new Map<string, DocumentTermWeight>()
+  const frequencies = new Map<string, number>()
+  searchFields.forEach((field, f) => {
+    const tokens = indexTokens(document.fields[field] ?? '')
+    frequencies.clear()
+    for (const token of tokens) frequencies.set(token, (frequencies.get(token) ?? 0) + 1)
+    for (const [term, tf] of frequencies) {
+      const entry = result.get(term)
+      const weight = fieldWeight(s, f, tf, tokens.length)
+      if (entry) {
+        entry.weight += weight
+        entry.fields++
+      } else {
+        result.set(term, { weight, fields: 1 })
+      }
+    }
+  })
+  return result
 }
 
 /** `text` cut to `length` characters (code points), whitespace collapsed. */
@@ -221,66 +275,71 @@ function leadOf(text: string, length: number): string {
   return chars.length <= length ? chars.join('') : `${chars.slice(0, length).join('')}…`
 }
 
+/** What the display files hold for a document. */
+export function displayOf(document: SearchDocument, leadLength = 120): SearchDocumentDisplay {
+  return {
+    id: document.id,
+    type: document.type,
+    url: document.url,
+    title: document.title,
+    lead: leadOf(document.fields.summary || document.fields.body, leadLength),
+  }
+}
+
 export interface BuiltSearchIndex {
   manifest: SearchManifest
   /** Shard id → bytes; every shard id below the shard count is present (some may be empty). */
   shards: Map<number, Uint8Array>
-  /** Display file number → its documents. */
-  docFiles: Map<number, SearchDocumentDisplay[]>
-  /** The input documents in index order: index document n is `documents[n]`. */
+  /** Display file number → its slots' documents (null for a free slot; a full build has none). */
+  docFiles: Map<number, (SearchDocumentDisplay | null)[]>
+  /** The input documents, in slot order: `documents[s]` has slot s, number `documentNumber(s, type)`. */
   documents: SearchDocument[]
   stats: { termCount: number; postingCount: number; shardBytes: number; largestShardBytes: number; milliseconds: number }
 }
 
 const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)))
 
+/** Checks the types and that no two documents share a key (`type:id`), which the updater relies on. */
+function checkDocuments(documents: readonly SearchDocument[]): void {
+  const keys = new Set<string>()
+  for (const document of documents) {
+    if (!searchDocumentTypes.includes(document.type)) {
+      throw new Error(`search: unknown document type ${JSON.stringify(document.type)} (${document.id})`)
+    }
+    const key = documentKey(document)
+    if (keys.has(key)) throw new Error(`search: two documents are ${key}`)
+    keys.add(key)
+  }
+}
+
 /**
- * Builds the index in memory. Documents are renumbered by type (news, exhibits, lectures,
- * books; input order within a type), so a type filter is an id range in the manifest.
+ * Builds the index in memory. Document slots are the input positions (0 … n − 1); a document's
+ * number is `slot × 4 + type index`, so a type filter is `number & 3`.
  */
 export function buildSearchIndex(input: readonly SearchDocument[], options: BuildOptions = {}): BuiltSearchIndex {
   const started = performance.now()
   const scoring = options.scoring ?? defaultScoring
   const docFileSize = options.docFileSize ?? 8
   const leadLength = options.leadLength ?? 120
-  const typeOrder = (type: SearchDocumentType) => searchDocumentTypes.indexOf(type)
-  const documents = input
-    .map((document, position) => ({ document, position }))
-    .sort((a, b) => typeOrder(a.document.type) - typeOrder(b.document.type) || a.position - b.position)
-    .map(({ document }) => document)
-  const types = Object.fromEntries(searchDocumentTypes.map((type) => [type, { first: 0, count: 0 }])) as SearchManifest['types']
-  documents.forEach((document, n) => {
-    const range = types[document.type]
-    if (range === undefined) throw new Error(`search: unknown document type ${JSON.stringify(document.type)} (${document.id})`)
-    if (range.count === 0) range.first = n
-    range.count++
-  })
+  const documents = [...input]
+  checkDocuments(documents)
+  const numbers = Uint32Array.from(documents, (document, slot) => documentNumber(slot, document.type))
+  const quantisation = quantisationFor(scoring)
 
-  const { terms, offsets, docs, weights } = computeTermWeights(documents, scoring)
-  let maxWeight = 0
-  for (const weight of weights) if (weight > maxWeight) maxWeight = weight
-  maxWeight = maxWeight || 1
+  const { terms, df, offsets, docs, weights } = computeTermWeights(documents, scoring)
 
   // Sizes first, so each shard is written into one exact buffer.
   const encoder = new TextEncoder()
   const termBytes = terms.map((term) => encoder.encode(term))
   const recordBytes = new Uint32Array(terms.length)
-  const ranges = new Uint16Array(terms.length * 2)
   let totalBytes = 0
   for (let t = 0; t < terms.length; t++) {
-    let size = varintLength(termBytes[t].length) + termBytes[t].length + varintLength(offsets[t + 1] - offsets[t]) + 4
+    let size = varintLength(termBytes[t].length) + termBytes[t].length + varintLength(offsets[t + 1] - offsets[t]) + varintLength(df[t])
     let previous = 0
-    let min = Infinity
-    let max = 0
     for (let p = offsets[t]; p < offsets[t + 1]; p++) {
-      size += varintLength(docs[p] - previous) + 1
-      previous = docs[p]
-      min = Math.min(min, weights[p])
-      max = Math.max(max, weights[p])
+      size += varintLength(numbers[docs[p]] - previous) + 1
+      previous = numbers[docs[p]]
     }
-    const [lo, hi] = termRange(min, max, maxWeight)
-    ranges[2 * t] = lo
-    ranges[2 * t + 1] = hi
     recordBytes[t] = size
     totalBytes += size
   }
@@ -293,7 +352,7 @@ export function buildSearchIndex(input: readonly SearchDocument[], options: Buil
   const shards = new Map<number, Uint8Array>()
   let largestShardBytes = 0
   for (let shard = 0; shard < shardCount; shard++) {
-    const members = byShard[shard].sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0))
+    const members = byShard[shard].sort((a, b) => compareTerms(terms[a], terms[b]))
     const bytes = new Uint8Array(members.reduce((sum, t) => sum + recordBytes[t], 0))
     let at = 0
     for (const t of members) {
@@ -301,34 +360,24 @@ export function buildSearchIndex(input: readonly SearchDocument[], options: Buil
       bytes.set(termBytes[t], at)
       at += termBytes[t].length
       at = writeVarint(bytes, at, offsets[t + 1] - offsets[t])
-      const lo = ranges[2 * t]
-      const hi = ranges[2 * t + 1]
-      bytes[at++] = lo >> 8
-      bytes[at++] = lo & 0xff
-      bytes[at++] = hi >> 8
-      bytes[at++] = hi & 0xff
+      at = writeVarint(bytes, at, df[t])
       let previous = 0
       for (let p = offsets[t]; p < offsets[t + 1]; p++) {
-        at = writeVarint(bytes, at, docs[p] - previous)
-        previous = docs[p]
-        bytes[at++] = quantiseWeight(weights[p], lo, hi, maxWeight)
+        const number = numbers[docs[p]]
+        at = writeVarint(bytes, at, number - previous)
+        previous = number
+        bytes[at++] = quantiseWeight(weights[p], quantisation)
       }
     }
     shards.set(shard, bytes)
     largestShardBytes = Math.max(largestShardBytes, bytes.length)
   }
 
-  const docFiles = new Map<number, SearchDocumentDisplay[]>()
-  documents.forEach((document, n) => {
-    const file = Math.floor(n / docFileSize)
+  const docFiles = new Map<number, (SearchDocumentDisplay | null)[]>()
+  documents.forEach((document, slot) => {
+    const file = Math.floor(slot / docFileSize)
     if (!docFiles.has(file)) docFiles.set(file, [])
-    docFiles.get(file)!.push({
-      id: document.id,
-      type: document.type,
-      url: document.url,
-      title: document.title,
-      lead: leadOf(document.fields.summary || document.fields.body, leadLength),
-    })
+    docFiles.get(file)!.push(displayOf(document, leadLength))
   })
 
   const manifest: SearchManifest = {
@@ -336,10 +385,17 @@ export function buildSearchIndex(input: readonly SearchDocument[], options: Buil
     tokenizerVersion,
     shardCount,
     docCount: documents.length,
+    slotCount: documents.length,
     docFileSize,
-    types,
-    scoring: { fieldBoosts: { ...scoring.fieldBoosts }, k1: scoring.k1, b: scoring.b },
-    quantisation: { kind: 'log-term-range', rangeLevels, levels: weightLevels, maxWeight },
+    leadLength,
+    types: [...searchDocumentTypes],
+    scoring: {
+      fieldBoosts: { ...scoring.fieldBoosts },
+      k1: scoring.k1,
+      b: scoring.b,
+      referenceFieldLengths: { ...scoring.referenceFieldLengths },
+    },
+    quantisation,
   }
   return {
     manifest,

@@ -1,10 +1,13 @@
 /**
  * The browser side of the site search: no lunr, no Node. Given the manifest (inlined in the page)
  * and a way to fetch the index's files, it tokenizes the query, fetches only the shards holding
- * the query's terms (each once), and ranks documents exactly as lunr.Index#query would with one
- * clause per term, up to the one-byte rounding of the weights:
+ * the query's terms (each once), and ranks documents as lunr.Index#query would with one clause
+ * per term, up to the one-byte rounding of the weights:
  *
- *   score(d) = Σ over query terms t of weight(t, d) / √(number of query terms in the index)
+ *   score(d) = Σ over query terms t of idf(t) · w(t, d) / √(number of query terms in the index)
+ *
+ * with w(t, d) the document-local weight of the posting (see buildIndex.ts) and idf lunr's, from
+ * the term's document frequency (in its record) and the document count (in the manifest).
  *
  * By default every term is required (lunr's `presence: REQUIRED`): a query's n-grams must all be
  * in the document, which for Chinese means the query's characters in sequence, not just some of
@@ -12,9 +15,13 @@
  */
 import {
   docFilePath,
+  inverseDocumentFrequency,
+  readVarint,
   searchDocumentTypes,
   searchIndexVersion,
   shardPath,
+  shardRecords,
+  slotOfDocument,
   termShard,
   weightTable,
   type SearchDocumentDisplay,
@@ -52,7 +59,7 @@ export interface SearchOptions {
 }
 
 export interface SearchHit {
-  /** Document number in the index; `documents()` turns it into display data. */
+  /** Document number in the index (slot × 4 + type index); `documents()` turns it into display data. */
   doc: number
   score: number
 }
@@ -76,34 +83,9 @@ interface Shard {
   terms: Map<string, number>
 }
 
-function readVarint(bytes: Uint8Array, at: { offset: number }): number {
-  let value = 0
-  let shift = 0
-  let byte: number
-  do {
-    byte = bytes[at.offset++]
-    value += (byte & 0x7f) * 2 ** shift
-    shift += 7
-  } while (byte & 0x80)
-  return value
-}
-
 function parseShard(bytes: Uint8Array): Shard {
-  const decoder = new TextDecoder()
   const terms = new Map<string, number>()
-  const at = { offset: 0 }
-  while (at.offset < bytes.length) {
-    const length = readVarint(bytes, at)
-    const term = decoder.decode(bytes.subarray(at.offset, at.offset + length))
-    at.offset += length
-    terms.set(term, at.offset)
-    const count = readVarint(bytes, at)
-    at.offset += 4 // the term's weight range
-    for (let p = 0; p < count; p++) {
-      while (bytes[at.offset++] & 0x80);
-      at.offset++
-    }
-  }
+  for (const { term, start } of shardRecords(bytes)) terms.set(term, start)
   return { bytes, terms }
 }
 
@@ -121,20 +103,18 @@ function insertRanked(top: SearchHit[], hit: SearchHit, keep: number): void {
   top[i] = hit
 }
 
-/** The type of document `doc` (documents are numbered by type; the manifest holds the ranges). */
+/** The type of document number `doc`: its low two bits index the manifest's types. */
 export function typeOfDocument(manifest: SearchManifest, doc: number): SearchDocumentType {
-  for (const type of searchDocumentTypes) {
-    const range = manifest.types[type]
-    if (doc >= range.first && doc < range.first + range.count) return type
-  }
-  throw new Error(`search: document ${doc} is outside the index`)
+  const type = manifest.types[doc & 3]
+  if (type === undefined || slotOfDocument(doc) >= manifest.slotCount) throw new Error(`search: document ${doc} is outside the index`)
+  return type
 }
 
 export interface SearchIndex {
   manifest: SearchManifest
   search(query: string, options?: SearchOptions): Promise<SearchResults>
   /** Display data of documents (fetches the few small files holding them), in the given order. */
-  documents(docs: readonly number[]): Promise<SearchDocumentDisplay[]>
+  documents(docs: readonly number[]): Promise<(SearchDocumentDisplay | null)[]>
 }
 
 export function openSearchIndex(manifest: SearchManifest, source: SearchSource): SearchIndex {
@@ -143,8 +123,9 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
       `search: index format ${manifest.version}/${manifest.tokenizerVersion}, reader ${searchIndexVersion}/${tokenizerVersion}: rebuild the index`,
     )
   }
+  const weightOf = weightTable(manifest.quantisation)
   const shards = new Map<number, Promise<Shard>>()
-  const docFiles = new Map<number, Promise<SearchDocumentDisplay[]>>()
+  const docFiles = new Map<number, Promise<(SearchDocumentDisplay | null)[]>>()
 
   /** The shard, fetched once; a failed fetch is forgotten so a later search retries it. */
   function shard(id: number, fetched: { bytes: number }): Promise<Shard> {
@@ -175,24 +156,23 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     if (presentCount === 0 || (match === 'all' && presentCount < terms.length)) {
       return { terms, total: 0, counts, hits: [], fetchedBytes: fetched.bytes }
     }
-    const sums = new Float64Array(manifest.docCount)
-    const hitCounts = new Uint8Array(manifest.docCount)
+    // Per slot (one document each): its score so far and how many query terms it holds.
+    const sums = new Float64Array(manifest.slotCount)
+    const hitCounts = new Uint8Array(manifest.slotCount)
     const touched: number[] = []
     terms.forEach((term, i) => {
       if (!present[i]) return
       const { bytes } = loaded[i]
       const at = { offset: loaded[i].terms.get(term)! }
       const count = readVarint(bytes, at)
-      const lo = (bytes[at.offset] << 8) | bytes[at.offset + 1]
-      const hi = (bytes[at.offset + 2] << 8) | bytes[at.offset + 3]
-      at.offset += 4
-      const weightOf = weightTable(lo, hi, manifest.quantisation.maxWeight)
+      const idf = inverseDocumentFrequency(readVarint(bytes, at), manifest.docCount)
       let doc = 0
       for (let p = 0; p < count; p++) {
         doc += readVarint(bytes, at)
-        if (hitCounts[doc] === 0) touched.push(doc)
-        hitCounts[doc]++
-        sums[doc] += weightOf[bytes[at.offset++]]
+        const slot = slotOfDocument(doc)
+        if (hitCounts[slot] === 0) touched.push(doc)
+        hitCounts[slot]++
+        sums[slot] += idf * weightOf[bytes[at.offset++]]
       }
     })
 
@@ -204,35 +184,40 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     const hits: SearchHit[] = []
     let total = 0
     for (const doc of touched) {
-      if (match === 'all' && hitCounts[doc] < terms.length) continue
+      const slot = slotOfDocument(doc)
+      if (match === 'all' && hitCounts[slot] < terms.length) continue
       const type = typeOfDocument(manifest, doc)
       counts[type]++
       if (wanted && !wanted.has(type)) continue
       total++
-      if (pick) insertRanked(hits, { doc, score: sums[doc] / norm }, keep)
-      else hits.push({ doc, score: sums[doc] / norm })
+      if (pick) insertRanked(hits, { doc, score: sums[slot] / norm }, keep)
+      else hits.push({ doc, score: sums[slot] / norm })
     }
     if (!pick) hits.sort(ranked)
     return { terms, total, counts, hits: pick ? hits : hits.slice(0, keep), fetchedBytes: fetched.bytes }
   }
 
-  function docFile(file: number): Promise<SearchDocumentDisplay[]> {
+  function docFile(file: number): Promise<(SearchDocumentDisplay | null)[]> {
     let pending = docFiles.get(file)
     if (!pending) {
-      pending = source.json(docFilePath(file)) as Promise<SearchDocumentDisplay[]>
+      pending = source.json(docFilePath(file)) as Promise<(SearchDocumentDisplay | null)[]>
       pending.catch(() => docFiles.delete(file))
       docFiles.set(file, pending)
     }
     return pending
   }
 
-  async function documents(docs: readonly number[]): Promise<SearchDocumentDisplay[]> {
+  /**
+   * Display data of each document, or null for a slot emptied since its shard was fetched (the
+   * site was updated between the two requests): callers leave those out.
+   */
+  async function documents(docs: readonly number[]): Promise<(SearchDocumentDisplay | null)[]> {
     const size = manifest.docFileSize
-    const files = await Promise.all(docs.map((doc) => docFile(Math.floor(doc / size))))
+    const slots = docs.map(slotOfDocument)
+    const files = await Promise.all(slots.map((slot) => docFile(Math.floor(slot / size))))
     return docs.map((doc, i) => {
-      const entry = files[i][doc % size]
-      if (!entry) throw new Error(`search: no document ${doc} in ${docFilePath(Math.floor(doc / size))}`)
-      return entry
+      const entry = files[i][slots[i] % size]
+      return entry && entry.type === manifest.types[doc & 3] ? entry : null
     })
   }
 

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker, parentPort } from 'node:worker_threads'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { buildSearchIndex, writeIndex, type BuiltSearchIndex } from '../../shared/search/buildIndex'
 import { searchDocumentsFromSiteContent } from '../../shared/search/siteDocuments'
@@ -20,16 +21,18 @@ interface IndexStats {
   writeSeconds: number
 }
 
-type WorkerMessage = { written: IndexStats } | { error: string }
+type IndexMessage = { written: IndexStats } | { error: string }
 
 /**
- * Runs in a worker thread: reads the published-content export the pages are built from (the same
+ * Runs in a child process: reads the published-content export the pages are built from (the same
  * `readSiteContent`, so the same file or CMS), builds the index, and writes it into the folder the
- * main thread names (once Astro has emptied the output folder), then reports.
+ * build names (once Astro has emptied the output folder), then reports and ends.
  */
-export async function runSearchIndexWorker(): Promise<void> {
-  const port = parentPort!
-  const folder = new Promise<string>((resolve) => port.once('message', (message: { writeTo: string }) => resolve(message.writeTo)))
+export async function runSearchIndexProcess(): Promise<void> {
+  // Orphaned (the build failed or was stopped): stop too.
+  process.once('disconnect', () => process.exit(1))
+  const report = (message: IndexMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
+  const folder = new Promise<string>((resolve) => process.once('message', (message: { writeTo: string }) => resolve(message.writeTo)))
   try {
     const started = performance.now()
     const content = await readSiteContent()
@@ -40,35 +43,45 @@ export async function runSearchIndexWorker(): Promise<void> {
     const dir = await folder
     const writing = performance.now()
     writeIndex(index, dir)
-    const stats: IndexStats = {
-      documents: index.manifest.docCount,
-      shards: index.manifest.shardCount,
-      terms: index.stats.termCount,
-      postings: index.stats.postingCount,
-      shardBytes: index.stats.shardBytes,
-      buildSeconds,
-      writeSeconds: (performance.now() - writing) / 1000,
-    }
-    port.postMessage({ written: stats } satisfies WorkerMessage)
+    await report({
+      written: {
+        documents: index.manifest.docCount,
+        shards: index.manifest.shardCount,
+        terms: index.stats.termCount,
+        postings: index.stats.postingCount,
+        shardBytes: index.stats.shardBytes,
+        buildSeconds,
+        writeSeconds: (performance.now() - writing) / 1000,
+      },
+    })
   } catch (error) {
-    port.postMessage({ error: (error as Error).stack ?? String(error) } satisfies WorkerMessage)
+    await report({ error: (error as Error).stack ?? String(error) })
   }
+  process.removeAllListeners('disconnect')
+  process.disconnect()
 }
 
-/** A worker thread running `runSearchIndexWorker` from this file (through tsx, as every script here runs). */
-function startIndexWorker() {
+/**
+ * Starts `runSearchIndexProcess` in a child process (Node with tsx's loader, as every script here
+ * runs) at the lowest CPU priority, so that it takes only the CPU the page rendering leaves idle.
+ */
+function startIndexProcess() {
   const require = createRequire(import.meta.url)
-  const worker = new Worker(
-    `require(${JSON.stringify(require.resolve('tsx/esm/api'))})
-      .tsImport(${JSON.stringify(fileURLToPath(import.meta.url))}, ${JSON.stringify(import.meta.url)})
-      .then((module) => module.runSearchIndexWorker())`,
-    { eval: true },
+  const tsx = pathToFileURL(require.resolve('tsx')).href
+  const child = spawn(
+    process.execPath,
+    ['--import', tsx, '--input-type=module', '--eval', `await (await import(${JSON.stringify(import.meta.url)})).runSearchIndexProcess()`],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env },
   )
-  worker.unref()
+  try {
+    os.setPriority(child.pid!, os.constants.priority.PRIORITY_LOW)
+  } catch {
+    // not permitted here: it runs at normal priority
+  }
   const written = new Promise<IndexStats>((resolve, reject) => {
-    worker.once('message', (message: WorkerMessage) => ('error' in message ? reject(new Error(message.error)) : resolve(message.written)))
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`search index worker exited (${code})`)))
+    child.once('message', (message: IndexMessage) => ('error' in message ? reject(new Error(message.error)) : resolve(message.written)))
+    child.once('error', reject)
+    child.once('exit', (code, signal) => reject(new Error(`search index build ended (${signal ?? code}) without writing the index`)))
   })
   written.catch(() => {}) // reported when awaited at build:done
   let folder: string | undefined
@@ -77,20 +90,14 @@ function startIndexWorker() {
     writeTo(dir: string) {
       if (folder) return
       folder = dir
-      worker.postMessage({ writeTo: dir })
+      child.send({ writeTo: dir })
     },
-    /** The figures, once the index is written; the worker then ends. */
-    async done(): Promise<IndexStats> {
-      try {
-        return await written
-      } finally {
-        await worker.terminate()
-      }
-    },
+    /** The figures, once the index is written. */
+    done: () => written,
   }
 }
 
-/** Where the header's search island is built to: a stable URL the pages' inline loader imports. */
+/** Where the header box's code is built to: a stable URL, which the inline loader in Header.astro imports. */
 export const searchBoxScript = 'search/box.js'
 
 /**
@@ -115,11 +122,12 @@ function searchBoxEntry() {
 /**
  * The site search (shared/search): builds the index from the published content at build time and
  * writes it to `dist/search/` (manifest.json, shards/, docs/), next to the /search/ page and the
- * header box's script. The index is built and written in a worker thread from the start of
- * `astro build`, beside bundling and page rendering, so it adds little to the build's wall time.
+ * header box's script. The index is built and written by a low-priority child process from the
+ * start of `astro build`, beside bundling and page rendering, so it adds little to the build's
+ * wall time.
  */
 export function searchIndex(): AstroIntegration {
-  let job: ReturnType<typeof startIndexWorker> | undefined
+  let job: ReturnType<typeof startIndexProcess> | undefined
   let searchDir = ''
   return {
     name: 'hongse:search-index',
@@ -131,7 +139,7 @@ export function searchIndex(): AstroIntegration {
         searchDir = path.join(fileURLToPath(config.outDir), 'search')
       },
       'astro:build:start': () => {
-        job = startIndexWorker()
+        job = startIndexProcess()
       },
       // Astro has emptied the output folder by now: the index may be written while pages render.
       'astro:build:setup': () => {

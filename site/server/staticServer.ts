@@ -63,9 +63,62 @@ function resolvePath(root: string, urlPath: string): Resolved {
  * and search shards, cache headers, ETag revalidation, HTTP Range (so lecture audio and video
  * seek), HEAD, the site's own 404 page, and nothing outside the folder.
  */
-export function createStaticServer(rootDir: string): http.Server {
+export interface StaticServerOptions {
+  /** The publisher's socket: `/__preview/…` requests are forwarded there (else they are a 404). */
+  previewSocket?: string
+}
+
+/**
+ * The root may be a path through a symlink (the publisher's `current` release): each request
+ * opens its file anew, so a release swap needs no restart, and a file is read from the descriptor
+ * it was opened with, so a page replaced or removed meanwhile is sent whole, old or new.
+ */
+export function createStaticServer(rootDir: string, options: StaticServerOptions = {}): http.Server {
   const root = path.resolve(rootDir)
   return http.createServer((req, res) => {
+    if (req.url?.startsWith('/__preview/')) {
+      forwardPreview(req, res, options.previewSocket)
+      return
+    }
+    try {
+      serveFile(root, req, res)
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end()
+      console.error(`static server: ${req.url}: ${(error as Error).message}`)
+    }
+  })
+}
+
+function forwardPreview(req: http.IncomingMessage, res: http.ServerResponse, socketPath: string | undefined): void {
+  if (!socketPath || req.method !== 'GET') {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('404 页面不存在')
+    return
+  }
+  const upstream = http.request({ socketPath, path: req.url, method: 'GET', headers: { 'accept-encoding': 'identity' } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers)
+    answer.pipe(res)
+  })
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end('预览暂不可用：发布服务未运行。')
+  })
+  upstream.end()
+}
+
+/** Opens `file`, or null when it vanished since it was found (a page just unpublished). */
+function openFile(file: string): { fd: number; stat: fs.Stats } | null {
+  try {
+    const fd = fs.openSync(file, 'r')
+    return { fd, stat: fs.fstatSync(fd) }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
@@ -78,15 +131,25 @@ export function createStaticServer(rootDir: string): http.Server {
     }
     let file = resolved?.file
     let status = 200
-    if (!file) {
+    let opened = file ? openFile(file) : null
+    if (!file || !opened) {
       file = path.join(root, '404.html')
       status = 404
-      if (!fs.existsSync(file)) {
+      opened = openFile(file)
+      if (!opened) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 页面不存在')
         return
       }
     }
-    const stat = fs.statSync(file)
+    const { fd, stat } = opened
+    let streaming = false
+    res.once('close', () => {
+      if (!streaming) fs.close(fd, () => {})
+    })
+    const stream = (range?: { start: number; end: number }) => {
+      streaming = true
+      return fs.createReadStream('', { fd, ...range })
+    }
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
     const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
     const headers: http.OutgoingHttpHeaders = {
@@ -113,7 +176,7 @@ export function createStaticServer(rootDir: string): http.Server {
       }
       res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 })
       if (req.method === 'HEAD') res.end()
-      else fs.createReadStream(file, { start, end }).pipe(res)
+      else stream({ start, end }).pipe(res)
       return
     }
 
@@ -123,12 +186,12 @@ export function createStaticServer(rootDir: string): http.Server {
     if (!encoding) {
       res.writeHead(status, { ...headers, 'Content-Length': stat.size })
       if (req.method === 'HEAD') res.end()
-      else fs.createReadStream(file).pipe(res)
+      else stream().pipe(res)
       return
     }
     if (stat.size <= smallFileBytes) {
       // Pages, search shards and display files: compressed once, kept, sent in one write.
-      const body = compressedSmallFile(file, stat, encoding)
+      const body = compressedSmallFile(file, fd, stat, encoding)
       res.writeHead(status, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length })
       res.end(req.method === 'HEAD' ? undefined : body)
       return
@@ -139,8 +202,8 @@ export function createStaticServer(rootDir: string): http.Server {
       return
     }
     const compressor = encoding === 'br' ? zlib.createBrotliCompress({ params: brotliParams(stat.size) }) : zlib.createGzip({ level: 6 })
-    fs.createReadStream(file).pipe(compressor).pipe(res)
-  })
+    stream().pipe(compressor).pipe(res)
+  }
 }
 
 const brotliParams = (size: number) => ({ [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size })
@@ -157,11 +220,11 @@ let cachedBytes = 0
  * mtime) was sent before. A search query costs a dozen small files; compressing each once and
  * answering with a Content-Length (no chunked stream) roughly halves their time to first byte.
  */
-function compressedSmallFile(file: string, stat: fs.Stats, encoding: 'br' | 'gzip'): Buffer {
+function compressedSmallFile(file: string, fd: number, stat: fs.Stats, encoding: 'br' | 'gzip'): Buffer {
   const key = `${encoding} ${stat.size} ${stat.mtimeMs} ${file}`
   const cached = compressedCache.get(key)
   if (cached) return cached
-  const data = fs.readFileSync(file)
+  const data = fs.readFileSync(fd)
   const body = encoding === 'br' ? zlib.brotliCompressSync(data, { params: brotliParams(data.length) }) : zlib.gzipSync(data, { level: 6 })
   compressedCache.set(key, body)
   cachedBytes += body.length

@@ -134,3 +134,19 @@ test('the site-content export endpoint holds published content only, for anyone 
     expect(JSON.parse(body).news.length).toBeGreaterThan(0)
   }
 })
+
+test('the publisher status and queue are for staff; a rebuild is for editors and admins', async ({ request }) => {
+  for (const url of ['/api/globals/site-status', '/api/site-changes', '/api/site-changes/count']) {
+    expect((await request.get(url)).status(), url).toBe(403)
+    expect((await request.get(url, { headers: authHeaders(tokens.contributor) })).ok(), url).toBe(true)
+  }
+  const status = await graphql(request, 'anonymous', '{ SiteStatus { working { task } } }')
+  expect(status.data?.SiteStatus ?? null).toBeNull()
+  expect(status.errors?.length).toBeGreaterThan(0)
+  for (const role of ['anonymous', 'contributor'] as Role[]) {
+    const refused = await request.post('/api/site-changes/rebuild', { headers: authHeaders(tokens[role]) })
+    expect(refused.status(), role).toBe(403)
+    expect((await refused.json()).errors[0].message).toContain('编辑或管理员')
+  }
+  // No 202 case here: it would queue a full rebuild in the middle of the run (tests/int/siteChanges covers it).
+})

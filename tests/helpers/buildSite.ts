@@ -4,7 +4,7 @@ import path from 'node:path'
 
 /** Runs a real `astro build` of site/ from an export file into outDir; throws with its output on failure. */
 export function buildSite(options: { contentFile: string; mediaDir: string; outDir: string; siteUrl?: string }): void {
-  const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build', '--root', 'site', '--outDir', options.outDir], {
+  const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build', '--root', 'site'], {
     encoding: 'utf8',
     env: {
       ...process.env,
@@ -12,6 +12,7 @@ export function buildSite(options: { contentFile: string; mediaDir: string; outD
       MEDIA_DIR: options.mediaDir,
       SITE_URL: options.siteUrl ?? 'https://hongse.example',
       CMS_URL: '',
+      SITE_OUT_DIR: options.outDir,
     },
   })
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`)

@@ -1,11 +1,12 @@
-import fs from 'node:fs'
 import path from 'node:path'
+import { Release } from '../../publisher/releases'
 import type { SiteContent } from '../../shared/siteContent'
+import fs from 'node:fs'
 
-/** The export the e2e server built its site from (written by `npm start`). */
+/** The content the e2e server's live site shows (its release snapshot and journal, from `npm start`). */
 export function e2eSiteContent(): SiteContent {
-  const file = path.join(process.env.E2E_DATA_DIR!, 'site-content.json')
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as SiteContent
+  const current = fs.realpathSync(path.join(process.env.E2E_DATA_DIR!, 'site', 'current'))
+  return new Release(current).readContent()
 }
 
 export const siteUrl = (pathname: string) => new URL(pathname, process.env.E2E_SITE_URL).toString()

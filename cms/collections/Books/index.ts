@@ -7,6 +7,8 @@ import { isStaff } from '../../access/isStaff'
 import { editorialNoteField } from '../../fields/editorialNote'
 import { imageField } from '../../fields/media'
 import { slugField } from '../../fields/slug'
+import { enqueueDocumentChange } from '../../hooks/enqueueDocumentChange'
+import { enqueueDocumentDelete } from '../../hooks/enqueueDocumentDelete'
 import { normalizeIsbnHook } from './hooks/normalizeIsbn'
 import { validateIsbn } from './hooks/validateIsbn'
 
@@ -31,6 +33,8 @@ export const Books: CollectionConfig = {
         return data
       },
     ],
+    afterChange: [enqueueDocumentChange],
+    afterDelete: [enqueueDocumentDelete],
   },
   fields: [
     { name: 'title', type: 'text', label: '书名', required: true },

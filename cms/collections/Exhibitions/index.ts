@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { editorialNoteField } from '../../fields/editorialNote'
 import { imageField } from '../../fields/media'
 import { slugField } from '../../fields/slug'
+import { draftPreview } from '../draftPreview'
 import { publishableAccess, publishableHooks, publishableVersions } from '../publishable'
 
 export const Exhibitions: CollectionConfig = {
@@ -13,6 +14,7 @@ export const Exhibitions: CollectionConfig = {
     defaultColumns: ['title', 'venue', 'openedAt', '_status'],
     group: '百年党史展',
     description: '展览及其展区（按顺序排列）。展品在“展品”中维护。',
+    preview: draftPreview('exhibitions'),
   },
   access: publishableAccess,
   versions: publishableVersions,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { editorialNoteField } from '../../fields/editorialNote'
 import { imageField } from '../../fields/media'
 import { slugField } from '../../fields/slug'
+import { draftPreview } from '../draftPreview'
 import { publishableAccess, publishableHooks, publishableVersions } from '../publishable'
 import { resolveSection } from './hooks/resolveSection'
 
@@ -17,6 +18,7 @@ export const Exhibits: CollectionConfig = {
     listSearchableFields: ['title', 'caption', 'slug'],
     group: '百年党史展',
     description: '展品按“排序”在展区内依次陈列；“年份”用于时间轴。',
+    preview: draftPreview('exhibits'),
   },
   access: publishableAccess,
   versions: publishableVersions,

@@ -5,6 +5,7 @@ import { editorialNoteField } from '../../fields/editorialNote'
 import { imageField } from '../../fields/media'
 import { slugField } from '../../fields/slug'
 import { tagsField } from '../../fields/tags'
+import { draftPreview } from '../draftPreview'
 import { publishableAccess, publishableHooks, publishableVersions } from '../publishable'
 import { validateChapters } from './validateChapters'
 
@@ -20,6 +21,7 @@ export const Lectures: CollectionConfig = {
     listSearchableFields: ['title', 'summary', 'slug'],
     group: '红领讲堂',
     description: '红领讲堂等系列讲座的录音录像、章节与文字稿。',
+    preview: draftPreview('lectures'),
   },
   access: publishableAccess,
   versions: publishableVersions,

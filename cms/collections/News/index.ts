@@ -6,6 +6,7 @@ import { richTextHasContent } from '../../fields/richTextHasContent'
 import { slugField } from '../../fields/slug'
 import { tagsField } from '../../fields/tags'
 import { stampPublishedAt } from '../../hooks/stampPublishedAt'
+import { draftPreview } from '../draftPreview'
 import { publishableAccess, publishableHooks, publishableVersions } from '../publishable'
 
 export const News: CollectionConfig = {
@@ -22,10 +23,11 @@ export const News: CollectionConfig = {
     listSearchableFields: ['title', 'summary', 'slug'],
     group: '内容',
     description: '楼宇党建活动新闻。标题、分类以及摘要或正文（至少其一）填写完整后才能发布。',
+    preview: draftPreview('news'),
   },
   access: publishableAccess,
   versions: publishableVersions,
-  hooks: { ...publishableHooks, beforeChange: [stampPublishedAt] },
+  hooks: { ...publishableHooks, beforeChange: [...publishableHooks.beforeChange, stampPublishedAt] },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     slugField(),

@@ -1,9 +1,15 @@
 import * as migration_20261128_044644_initial from './20261128_044644_initial';
+import * as migration_20261128_072122_site_changes_and_status from './20261128_072122_site_changes_and_status';
 
 export const migrations = [
   {
     up: migration_20261128_044644_initial.up,
     down: migration_20261128_044644_initial.down,
-    name: '20261128_044644_initial'
+    name: '20261128_044644_initial',
+  },
+  {
+    up: migration_20261128_072122_site_changes_and_status.up,
+    down: migration_20261128_072122_site_changes_and_status.down,
+    name: '20261128_072122_site_changes_and_status'
   },
 ];

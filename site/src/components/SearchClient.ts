@@ -4,7 +4,7 @@
  * and display files fetched as queries need them and kept for later queries.
  */
 import type { SearchDocumentDisplay, SearchDocumentType, SearchManifest } from '../../../shared/search/format'
-import { httpSearchSource, openSearchIndex, type SearchHit, type SearchIndex } from '../../../shared/search/searchIndex'
+import { httpSearchSource, openSearchIndex, typeOfDocument, type SearchHit, type SearchIndex } from '../../../shared/search/searchIndex'
 
 /** The /search/ page; the index's files live beside it. */
 export const searchPageUrl = '/search/'
@@ -56,18 +56,22 @@ export async function findTop(query: string, limit: number): Promise<{ total: nu
   const index = await loadSearchIndex()
   const { hits, total } = await index.search(query, { limit })
   const documents = await index.documents(hits.map((hit) => hit.doc))
-  return { total, documents: documents.map((document, i) => ({ ...document, doc: hits[i].doc })) }
+  return { total, documents: withDocumentNumbers(documents, hits) }
 }
 
 /** Display data (url, title, lead) of some hits, in their order. */
 export async function display(found: Found, hits: readonly SearchHit[]): Promise<FoundDocument[]> {
-  const documents = await found.index.documents(hits.map((hit) => hit.doc))
-  return documents.map((document, i) => ({ ...document, doc: hits[i].doc }))
+  return withDocumentNumbers(await found.index.documents(hits.map((hit) => hit.doc)), hits)
 }
 
-/** The hits of one type (or all), using the manifest's id ranges. */
+/** Pairs display data with its hits, leaving out documents removed since the search ran. */
+function withDocumentNumbers(documents: (SearchDocumentDisplay | null)[], hits: readonly SearchHit[]): FoundDocument[] {
+  return documents.flatMap((document, i) => (document ? [{ ...document, doc: hits[i].doc }] : []))
+}
+
+/** The hits of one type (or all): a document number holds its type (`typeOfDocument`). */
 export function hitsOfType(found: Found, type: SearchDocumentType | null): SearchHit[] {
   if (!type) return found.hits
-  const { first, count } = found.index.manifest.types[type]
-  return found.hits.filter((hit) => hit.doc >= first && hit.doc < first + count)
+  const { manifest } = found.index
+  return found.hits.filter((hit) => typeOfDocument(manifest, hit.doc) === type)
 }

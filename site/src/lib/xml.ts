@@ -21,7 +21,7 @@ export interface Feed {
   items: FeedItem[]
 }
 
-export function rssResponse(feed: Feed): Response {
+export function rssXml(feed: Feed): string {
   const items = feed.items
     .map(
       (item) =>
@@ -37,5 +37,5 @@ export function rssResponse(feed: Feed): Response {
     `<language>zh-cn</language><atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>` +
     (feed.items[0] ? `<lastBuildDate>${new Date(feed.items[0].date).toUTCString()}</lastBuildDate>` : '') +
     `\n${items}\n</channel></rss>\n`
-  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+  return body
 }

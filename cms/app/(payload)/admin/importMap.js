@@ -22,8 +22,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SectionSelect as SectionSelect_90eec706e78e14053319c7538487946d } from '../../../../cms/components/SectionSelect'
+import { SiteStatusView as SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba } from '../../../../cms/components/SiteStatus/SiteStatusView'
 import { BrandIcon as BrandIcon_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { BrandLogo as BrandLogo_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
+import { SiteStatusPanel as SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70 } from '../../../../cms/components/SiteStatus/SiteStatusPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,7 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/cms/components/SectionSelect#SectionSelect": SectionSelect_90eec706e78e14053319c7538487946d,
+  "/cms/components/SiteStatus/SiteStatusView#SiteStatusView": SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba,
   "/cms/components/Brand#BrandIcon": BrandIcon_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/Brand#BrandLogo": BrandLogo_bc64442ee066953691f85c8dc29a6959,
+  "/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,232 @@
+/**
+ * Site releases on disk:
+ *
+ *   <SITE_RELEASES_DIR>/current -> releases/<id>        (a symlink, swapped by rename)
+ *   <SITE_RELEASES_DIR>/releases/<id>/public/           the static site (what is served)
+ *   <SITE_RELEASES_DIR>/releases/<id>/public.render/    its warm renderer (never served)
+ *   <SITE_RELEASES_DIR>/releases/<id>/content.json      the content it was built from
+ *   <SITE_RELEASES_DIR>/releases/<id>/journal.jsonl     changes applied to it since
+ *   <SITE_RELEASES_DIR>/releases/<id>/release.json      when, how long, how many pages, source hash
+ *
+ * A full build writes a new release folder and swaps the symlink; incremental updates write into
+ * the current release, file by file, atomically.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { siteContentVersion, type SiteContent } from '../shared/siteContent'
+import type { EntryChange } from './siteState'
+import { writeFileAtomically } from '../shared/writeFileAtomically'
+
+const repoRoot = path.resolve(import.meta.dirname, '..')
+
+export interface ReleaseInfo {
+  id: string
+  builtAt: string
+  durationMs: number
+  pages: number
+  sourceHash: string
+  reason: string
+  /** The `SITE_URL` it was built with. */
+  siteUrl: string
+}
+
+/** A journal line: one document's new public version, or new site settings. */
+export type JournalRecord = EntryChange | { site: SiteContent['site'] }
+
+export class Release {
+  constructor(public readonly dir: string) {}
+  get id() {
+    return path.basename(this.dir)
+  }
+  get publicDir() {
+    return path.join(this.dir, 'public')
+  }
+  get renderDir() {
+    return path.join(this.dir, 'public.render')
+  }
+  get searchDir() {
+    return path.join(this.publicDir, 'search')
+  }
+  info(): ReleaseInfo | null {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, 'release.json'), 'utf8')) as ReleaseInfo
+    } catch {
+      return null
+    }
+  }
+
+  /** The content the release shows: its build snapshot with its journal replayed. */
+  readContent(): SiteContent {
+    const content = JSON.parse(fs.readFileSync(path.join(this.dir, 'content.json'), 'utf8')) as SiteContent
+    const journal = path.join(this.dir, 'journal.jsonl')
+    if (!fs.existsSync(journal)) return content
+    for (const line of fs.readFileSync(journal, 'utf8').split('\n')) {
+      if (!line.trim()) continue
+      let record: JournalRecord
+      try {
+        record = JSON.parse(line) as JournalRecord
+      } catch {
+        break // a line cut short by a crash: the changes after it were never acknowledged
+      }
+      if ('site' in record) {
+        content.site = record.site
+        continue
+      }
+      const list = content[record.collection] as { id: string }[]
+      const at = list.findIndex((entry) => entry.id === record.id)
+      if (at >= 0 && record.entry) list[at] = record.entry
+      else if (at >= 0) list.splice(at, 1)
+      else if (record.entry) list.push(record.entry)
+    }
+    return content
+  }
+
+  /** Records applied changes (after their files are written, before the queue forgets them). */
+  appendJournal(records: JournalRecord[]): void {
+    if (records.length === 0) return
+    const fd = fs.openSync(path.join(this.dir, 'journal.jsonl'), 'a')
+    try {
+      fs.writeSync(fd, records.map((record) => JSON.stringify(record)).join('\n') + '\n')
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+}
+
+/** Hash of everything that changes what `astro build` produces besides content. */
+export function siteSourceHash(): string {
+  const hash = crypto.createHash('sha256')
+  const files: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (['node_modules', 'dist', '.astro', 'server'].includes(entry.name) || entry.name.endsWith('.render')) continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else files.push(full)
+    }
+  }
+  walk(path.join(repoRoot, 'site'))
+  walk(path.join(repoRoot, 'shared'))
+  files.push(path.join(repoRoot, 'package-lock.json'))
+  for (const file of files.sort()) hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file))
+  hash.update(`SITE_URL=${process.env.SITE_URL ?? ''}`)
+  return hash.digest('hex')
+}
+
+export class Releases {
+  constructor(public readonly root: string) {
+    fs.mkdirSync(path.join(root, 'releases'), { recursive: true })
+  }
+
+  /**
+   * Claims the releases folder for this process: two publishers writing one site would apply each
+   * change twice. A lock left by a process that no longer runs is taken over.
+   */
+  lock(): () => void {
+    const file = path.join(this.root, 'publisher.lock')
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
+        return () => {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true })
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        const holder = Number(fs.readFileSync(file, 'utf8'))
+        if (holder && holder !== process.pid && isRunning(holder)) {
+          throw new Error(`另一个发布服务（PID ${holder}）正在更新 ${this.root}：同一网站只能运行一个发布服务。`)
+        }
+        fs.rmSync(file, { force: true })
+      }
+    }
+    throw new Error(`无法锁定 ${this.root}`)
+  }
+
+  /** The folder the static server serves (through the `current` link, so a swap needs no restart). */
+  get servedDir() {
+    return path.join(this.root, 'current', 'public')
+  }
+
+  current(): Release | null {
+    try {
+      const target = fs.readlinkSync(path.join(this.root, 'current'))
+      const release = new Release(path.resolve(this.root, target))
+      return release.info() ? release : null
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * Builds a new release from `content` with `astro build` in a child process (low priority, so
+   * the publisher and the servers stay responsive), without touching the live one.
+   */
+  async build(content: SiteContent, reason: string): Promise<Release> {
+    const started = Date.now()
+    const id = new Date(started).toISOString().replace(/[-:]/g, '').replace(/\..*/, '') + `-${crypto.randomBytes(2).toString('hex')}`
+    const release = new Release(path.join(this.root, 'releases', id))
+    fs.mkdirSync(release.dir, { recursive: true })
+    writeFileAtomically(path.join(release.dir, 'content.json'), JSON.stringify({ ...content, version: siteContentVersion }))
+    try {
+      await runAstroBuild({ contentFile: path.join(release.dir, 'content.json'), outDir: release.publicDir })
+    } catch (error) {
+      fs.rmSync(release.dir, { recursive: true, force: true })
+      throw error
+    }
+    const pages = countPages(release.publicDir)
+    const info: ReleaseInfo = { id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages, sourceHash: siteSourceHash(), reason, siteUrl: process.env.SITE_URL || 'http://localhost:4321' }
+    writeFileAtomically(path.join(release.dir, 'release.json'), JSON.stringify(info, null, 2))
+    return release
+  }
+
+  /** Makes `release` the served one (one atomic rename) and deletes all but it and the previous. */
+  swap(release: Release): void {
+    const previous = this.current()
+    const link = path.join(this.root, `current.${crypto.randomBytes(4).toString('hex')}`)
+    fs.symlinkSync(path.relative(this.root, release.dir), link, 'dir')
+    fs.renameSync(link, path.join(this.root, 'current'))
+    const keep = new Set([release.id, previous?.id])
+    for (const name of fs.readdirSync(path.join(this.root, 'releases'))) {
+      if (!keep.has(name)) fs.rmSync(path.join(this.root, 'releases', name), { recursive: true, force: true })
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function countPages(dir: string): number {
+  let count = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count++
+  return count
+}
+
+function runAstroBuild({ contentFile, outDir }: { contentFile: string; outDir: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], {
+      cwd: repoRoot,
+      env: { ...process.env, SITE_CONTENT_FILE: contentFile, SITE_OUT_DIR: outDir, CMS_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve()
+      else reject(new Error(`astro build 失败（${signal ?? `退出码 ${code}`}）：${output.trim().split('\n').slice(-8).join('\n')}`))
+    })
+  })
+}

@@ -1,0 +1,107 @@
+/** Writing into a live site folder: every file appears whole or not at all. */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The file a page path is served from (`/news/x/` → `<root>/news/x/index.html`; feeds as named). */
+export function fileOfPath(root: string, urlPath: string): string {
+  const decoded = decodeURIComponent(urlPath)
+  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded
+  const file = path.resolve(root, `.${path.posix.normalize(relative)}`)
+  if (!file.startsWith(root + path.sep)) throw new Error(`路径越界：${urlPath}`)
+  return file
+}
+
+/**
+ * Files of one update, written to temporary files beside their targets as soon as each is ready
+ * (while other pages still render), then all renamed into place at once by `commit`, group by
+ * group (a search index's display files before its shards, its manifest last). `discard` removes
+ * the temporary files of an update that failed: nothing of it was visible.
+ */
+export class StagedFiles {
+  private staged: { group: number; temporary: string; file: string }[] = []
+  private writes: Promise<void>[] = []
+
+  stage(group: number, file: string, data: string | Uint8Array): void {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`)
+    this.staged.push({ group, temporary, file })
+    this.writes.push(
+      fs.promises.writeFile(temporary, data).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+        // A new page in a new folder.
+        await fs.promises.mkdir(path.dirname(file), { recursive: true })
+        await fs.promises.writeFile(temporary, data)
+      }),
+    )
+  }
+
+  get count(): number {
+    return this.staged.length
+  }
+
+  /** Waits for every temporary file, then renames them into place, group by group. */
+  async commit(concurrency = 32): Promise<void> {
+    await Promise.all(this.writes)
+    const groups = [...new Set(this.staged.map((entry) => entry.group))].sort((a, b) => a - b)
+    for (const group of groups) {
+      const entries = this.staged.filter((entry) => entry.group === group)
+      let next = 0
+      const worker = async () => {
+        while (next < entries.length) {
+          const { temporary, file } = entries[next++]
+          await fs.promises.rename(temporary, file)
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker))
+    }
+    this.staged = []
+  }
+
+  async discard(): Promise<void> {
+    await Promise.allSettled(this.writes)
+    await Promise.all(this.staged.map(({ temporary }) => fs.promises.rm(temporary, { force: true })))
+    this.staged = []
+  }
+}
+
+/** Removes a page's file and the folders it leaves empty (up to the site root). */
+export function removePage(root: string, urlPath: string): boolean {
+  const file = fileOfPath(root, urlPath)
+  if (!fs.existsSync(file)) return false
+  fs.rmSync(file)
+  for (let dir = path.dirname(file); dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir)
+    } catch {
+      break
+    }
+  }
+  return true
+}
+
+const mediaReference = /\/media\/([^"'\s<>)?#,]+)/g
+
+/** Adds to `names` the media file names `html` refers to. */
+export function collectMediaReferences(html: string, names: Set<string>): void {
+  for (const match of html.matchAll(mediaReference)) names.add(decodeURIComponent(match[1]))
+}
+
+/**
+ * Copies into `<root>/media/` the referenced media files the release lacks yet (a new cover, a
+ * new image size). Files no page uses any more stay until the next full build.
+ */
+export function copyMissingMedia(root: string, names: Iterable<string>, mediaDir: string): string[] {
+  const copied: string[] = []
+  for (const name of names) {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) continue
+    const target = path.join(root, 'media', name)
+    if (fs.existsSync(target)) continue
+    const source = path.join(mediaDir, name)
+    if (!fs.existsSync(source)) throw new Error(`媒体文件缺失：${name}（MEDIA_DIR=${mediaDir}）`)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.copyFileSync(source, `${target}.tmp`)
+    fs.renameSync(`${target}.tmp`, target)
+    copied.push(name)
+  }
+  return copied
+}

@@ -1,0 +1,88 @@
+/**
+ * The warm renderer: the on-demand page route of a site build (pages/render/), loaded once into
+ * worker threads (publisher/renderWorker.mjs) and called with each page's route and the site
+ * settings, so pages come out exactly as the static build of the same release renders them.
+ * Pages of an update are spread over the workers (one per core by default).
+ */
+import os from 'node:os'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { SiteSettings } from '../shared/siteContent'
+import type { PageRoute } from '../site/src/routes/pageRoutes'
+
+export class RenderError extends Error {}
+
+type Reply = { id: number; html?: string; error?: string }
+
+class RenderThread {
+  private pending = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void; path: string }>()
+  private sequence = 0
+
+  private constructor(private worker: Worker) {
+    worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id)
+      if (!waiting) return
+      this.pending.delete(reply.id)
+      if (reply.error !== undefined) waiting.reject(new RenderError(`渲染 ${waiting.path} 失败（${reply.error}）`))
+      else waiting.resolve(reply.html!)
+    })
+    worker.on('error', (error) => this.failAll(error))
+    worker.on('exit', (code) => this.failAll(new Error(`渲染线程已退出（${code}）`)))
+  }
+
+  static start(entryUrl: string): Promise<RenderThread> {
+    const worker = new Worker(new URL('./renderWorker.mjs', import.meta.url), { execArgv: [], workerData: { entryUrl } })
+    return new Promise((resolve, reject) => {
+      worker.once('message', () => resolve(new RenderThread(worker)))
+      worker.once('error', reject)
+    })
+  }
+
+  get load(): number {
+    return this.pending.size
+  }
+
+  render(route: PageRoute, site: SiteSettings): Promise<string> {
+    const id = ++this.sequence
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, path: route.path })
+      this.worker.postMessage({ id, route, site })
+    })
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error)
+    this.pending.clear()
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate()
+  }
+}
+
+export class WarmRenderer {
+  private constructor(private threads: RenderThread[]) {}
+
+  /** Loads `<renderDir>/entry.mjs` (built by `astro build` beside the static output) into `threads` workers. */
+  static async start(renderDir: string, threads = Math.max(1, Math.min(4, os.availableParallelism()))): Promise<WarmRenderer> {
+    const entryUrl = pathToFileURL(`${renderDir}/entry.mjs`).href
+    return new WarmRenderer(await Promise.all(Array.from({ length: threads }, () => RenderThread.start(entryUrl))))
+  }
+
+  /** Renders on the least busy thread. */
+  renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
+    const thread = this.threads.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest))
+    return thread.render(route, site)
+  }
+
+  /** Renders `routes` once on every thread, so each has its code loaded and optimised. */
+  async warmUp(routes: PageRoute[], site: SiteSettings): Promise<void> {
+    await Promise.all(this.threads.map(async (thread) => {
+      for (const route of routes) await thread.render(route, site)
+    }))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.close()))
+  }
+}

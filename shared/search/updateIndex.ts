@@ -1,0 +1,516 @@
+/**
+ * Incremental updates of a search index on disk (Node, in a long-running publisher): when
+ * documents are published, edited or unpublished, `SearchIndexUpdater#apply` rewrites only the
+ * shards whose bytes change, the display files of the slots that change and the manifest, and the
+ * result is the index a full build (`buildSearchIndex`) of the new document set makes, up to the
+ * slots documents sit in: the same terms, document frequencies, weight bytes, display data and
+ * document count, so the same results with the same scores. That holds because nothing in a
+ * posting depends on the other documents (see buildIndex.ts): a document's weights are computed
+ * from its own text, document frequencies are counts, and N is in the manifest.
+ *
+ * `readIndexSemantics(dir)` describes an index without its slots, for tests comparing an updated
+ * index with a fresh build.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { displayOf, documentTermWeights, type SearchDocument } from './buildIndex'
+import {
+  compareTerms,
+  docFilePath,
+  documentKey,
+  documentNumber,
+  quantiseWeight,
+  readVarint,
+  searchDocumentTypes,
+  searchIndexVersion,
+  shardPath,
+  shardRecords,
+  slotOfDocument,
+  termShard,
+  varintLength,
+  writeVarint,
+  type SearchDocumentDisplay,
+  type SearchManifest,
+} from './format'
+import { tokenizerVersion } from './tokenize'
+import { writeFileAtomically } from '../writeFileAtomically'
+
+export interface SearchIndexChange {
+  /** The indexed versions of documents that changed or were removed. */
+  previous: SearchDocument[]
+  /** The new versions of documents that changed or were added. */
+  next: SearchDocument[]
+}
+
+export interface SearchIndexUpdate {
+  shardsWritten: number
+  docFilesWritten: number
+  milliseconds: number
+}
+
+type DocFile = (SearchDocumentDisplay | null)[]
+/** A shard in memory: term → its record's bytes (term, posting count, df, postings). */
+type ShardRecords = Map<string, Uint8Array>
+
+/** What changes in one term's record: its df, and postings by document number (byte, or −1: removed). */
+interface TermChange {
+  dfDelta: number
+  postings: Map<number, number>
+  /** The byte the previous version of a document has (checked against the index). */
+  expected: Map<number, number>
+}
+
+function readManifest(dir: string): SearchManifest {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as SearchManifest
+  if (manifest.version !== searchIndexVersion || manifest.tokenizerVersion !== tokenizerVersion) {
+    throw new Error(
+      `search: index in ${dir} has format ${manifest.version}/${manifest.tokenizerVersion}, this code ${searchIndexVersion}/${tokenizerVersion}: rebuild it`,
+    )
+  }
+  if (manifest.types.join() !== searchDocumentTypes.join()) throw new Error(`search: index in ${dir} has types ${manifest.types.join()}`)
+  return manifest
+}
+
+/** The display files of every slot below `slotCount` (a missing file holds free slots). */
+function readDocFiles(dir: string, manifest: SearchManifest): Map<number, DocFile> {
+  const files = new Map<number, DocFile>()
+  for (let file = 0; file * manifest.docFileSize < manifest.slotCount; file++) {
+    const full = path.join(dir, docFilePath(file))
+    files.set(file, fs.existsSync(full) ? (JSON.parse(fs.readFileSync(full, 'utf8')) as DocFile) : [])
+  }
+  return files
+}
+
+function parseShard(bytes: Uint8Array): ShardRecords {
+  const records: ShardRecords = new Map()
+  for (const { term, record, end } of shardRecords(bytes)) records.set(term, bytes.subarray(record, end))
+  return records
+}
+
+function serialiseShard(records: ShardRecords): Uint8Array {
+  const terms = [...records.keys()].sort(compareTerms)
+  let size = 0
+  for (const term of terms) size += records.get(term)!.length
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const term of terms) {
+    const record = records.get(term)!
+    bytes.set(record, at)
+    at += record.length
+  }
+  return bytes
+}
+
+const encoder = new TextEncoder()
+const emptyRecordBody = new Uint8Array([0, 0])
+
+/** Where `readDelta` stopped: just after the varint it read. */
+let cursor = 0
+
+/** The varint at `offset` (no allocation: the position after it is left in `cursor`). */
+function readDelta(bytes: Uint8Array, offset: number): number {
+  let value = 0
+  let scale = 1
+  let byte: number
+  do {
+    byte = bytes[offset++]
+    value += (byte & 0x7f) * scale
+    scale *= 128
+  } while (byte & 0x80)
+  cursor = offset
+  return value
+}
+
+/**
+ * A term's record (whole: term, count, df, postings) with `change` applied, or null when no
+ * posting is left. Postings are merged in one pass: runs of unchanged postings are copied as they
+ * are (only the first of a run is re-encoded, its delta being from another document), so a long
+ * list costs a scan and a copy.
+ */
+function editRecord(term: string, record: Uint8Array | undefined, change: TermChange): Uint8Array | null {
+  let body: Uint8Array = emptyRecordBody
+  if (record) {
+    const length = readDelta(record, 0)
+    body = record.subarray(cursor + length)
+  }
+  const count = readDelta(body, 0)
+  const df = readDelta(body, cursor)
+  let p = cursor
+  // An inserted posting takes at most 6 bytes; a removed one may lengthen the next delta by 1.
+  const out = new Uint8Array(body.length - p + change.postings.size * 7)
+  let o = 0
+  let outLast = 0
+  let outCount = 0
+  let inLeft = count
+  let inPrevious = 0
+  const emit = (number: number, byte: number) => {
+    o = writeVarint(out, o, number - outLast)
+    out[o++] = byte
+    outLast = number
+    outCount++
+  }
+  /** Moves the input postings numbered below `limit` to the output: the first re-encoded, the rest copied. */
+  const copyBelow = (limit: number) => {
+    if (inLeft === 0) return
+    let number = inPrevious + readDelta(body, p)
+    if (number >= limit) return
+    emit(number, body[cursor])
+    p = cursor + 1
+    inPrevious = number
+    inLeft--
+    const runStart = p
+    let run = 0
+    while (inLeft > 0) {
+      number = inPrevious + readDelta(body, p)
+      if (number >= limit) break
+      p = cursor + 1
+      inPrevious = number
+      inLeft--
+      run++
+    }
+    if (run > 0) {
+      out.set(body.subarray(runStart, p), o)
+      o += p - runStart
+      outCount += run
+      outLast = inPrevious
+    }
+  }
+  const numbers = [...change.postings.keys()].sort((a, b) => a - b)
+  for (const number of numbers) {
+    copyBelow(number)
+    let existing = -1
+    if (inLeft > 0 && inPrevious + readDelta(body, p) === number) {
+      existing = body[cursor]
+      p = cursor + 1
+      inPrevious = number
+      inLeft--
+    }
+    const expected = change.expected.get(number) ?? -1
+    if (existing !== expected) {
+      throw new Error(
+        `search: the index does not hold what the previous version of document ${number} gives for “${term}” (${existing < 0 ? 'no posting' : `byte ${existing}`}, expected ${expected < 0 ? 'none' : `byte ${expected}`}): was the index built from other versions?`,
+      )
+    }
+    const byte = change.postings.get(number)!
+    if (byte >= 0) emit(number, byte)
+  }
+  copyBelow(Infinity)
+  const newDf = df + change.dfDelta
+  if (outCount === 0) {
+    if (newDf !== 0) throw new Error(`search: “${term}” would have df ${newDf} and no posting`)
+    return null
+  }
+  if (newDf < outCount) throw new Error(`search: “${term}” would have df ${newDf} for ${outCount} postings`)
+  const termBytes = encoder.encode(term)
+  const result = new Uint8Array(varintLength(termBytes.length) + termBytes.length + varintLength(outCount) + varintLength(newDf) + o)
+  let r = writeVarint(result, 0, termBytes.length)
+  result.set(termBytes, r)
+  r = writeVarint(result, r + termBytes.length, outCount)
+  r = writeVarint(result, r, newDf)
+  result.set(out.subarray(0, o), r)
+  return result
+}
+
+const sameDisplay = (a: SearchDocumentDisplay | null | undefined, b: SearchDocumentDisplay | null | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/** A display file without trailing free slots (as a full build writes its last file). */
+function trimmed(file: DocFile): DocFile {
+  let end = file.length
+  while (end > 0 && !file[end - 1]) end--
+  return file.slice(0, end).map((entry) => entry ?? null)
+}
+
+/**
+ * Keeps an index on disk up to date, one change (a few documents) at a time. Holds the manifest,
+ * the display data and the slot of every document, and the shards it has read (read when a change
+ * first touches them). Nothing else may write the index meanwhile; after a failed write the
+ * updater refuses further changes (open the index again, or rebuild it).
+ */
+export class SearchIndexUpdater {
+  private manifest: SearchManifest
+  private readonly docFiles: Map<number, DocFile>
+  /** Document key (`type:id`) → slot. */
+  private readonly slots = new Map<string, number>()
+  /** Free slots below `slotCount`, ascending. */
+  private free: number[] = []
+  private readonly shards = new Map<number, ShardRecords>()
+  private failed: Error | null = null
+
+  private constructor(
+    private readonly dir: string,
+    manifest: SearchManifest,
+  ) {
+    this.manifest = manifest
+    this.docFiles = readDocFiles(dir, manifest)
+    for (let slot = 0; slot < manifest.slotCount; slot++) {
+      const entry = this.display(slot)
+      if (!entry) {
+        this.free.push(slot)
+        continue
+      }
+      const key = documentKey(entry)
+      if (this.slots.has(key)) throw new Error(`search: ${key} is in slots ${this.slots.get(key)} and ${slot} of ${dir}`)
+      this.slots.set(key, slot)
+    }
+    if (this.slots.size !== manifest.docCount) {
+      throw new Error(`search: ${dir} holds ${this.slots.size} documents, its manifest says ${manifest.docCount}`)
+    }
+  }
+
+  /** Reads an index written by writeIndex (manifest + docs files; shards read lazily when needed). */
+  static open(dir: string): SearchIndexUpdater {
+    return new SearchIndexUpdater(dir, readManifest(dir))
+  }
+
+  /** Documents in the index. */
+  get documentCount(): number {
+    return this.manifest.docCount
+  }
+
+  /** Whether the document with this key (`type:id`) is in the index. */
+  has(key: string): boolean {
+    return this.slots.has(key)
+  }
+
+  private display(slot: number): SearchDocumentDisplay | null {
+    return this.docFiles.get(Math.floor(slot / this.manifest.docFileSize))?.[slot % this.manifest.docFileSize] ?? null
+  }
+
+  private shard(shard: number): ShardRecords {
+    let records = this.shards.get(shard)
+    if (!records) {
+      records = parseShard(new Uint8Array(fs.readFileSync(path.join(this.dir, shardPath(shard, this.manifest.shardCount)))))
+      this.shards.set(shard, records)
+    }
+    return records
+  }
+
+  /**
+   * previous: the old versions of documents that changed or were removed (as SearchDocument),
+   * next: the new versions of documents that changed or were added. A document's key is `${type}:${id}`.
+   * Recomputes only what differs (a title edit must touch only the shards of terms whose
+   * weight for that document changed), writes each changed file atomically (temp file + rename),
+   * docs files before shards, manifest last, deletes nothing else. Returns what it did.
+   */
+  apply(change: { previous: SearchDocument[]; next: SearchDocument[] }): SearchIndexUpdate {
+    const prepared = this.prepare(change)
+    try {
+      for (const group of prepared.files) for (const [file, data] of group) writeFileAtomically(file, data)
+    } catch (error) {
+      this.failed = error as Error
+      throw error
+    }
+    return prepared.commit()
+  }
+
+  /**
+   * Works out an update: the files to write, in groups to be written in order (display files,
+   * shards, manifest), and `commit`, to call once they are written, which keeps the new state.
+   */
+  prepare(change: { previous: SearchDocument[]; next: SearchDocument[] }): {
+    files: [string, string | Uint8Array][][]
+    commit: () => SearchIndexUpdate
+  } {
+    const started = performance.now()
+    if (this.failed) throw new Error(`search: an earlier update failed (${this.failed.message}); open the index again`)
+    const { manifest } = this
+    const byKey = (documents: SearchDocument[], which: string) => {
+      const map = new Map<string, SearchDocument>()
+      for (const document of documents) {
+        const key = documentKey(document)
+        if (!searchDocumentTypes.includes(document.type)) throw new Error(`search: unknown document type in ${key}`)
+        if (map.has(key)) throw new Error(`search: ${key} is twice in ${which}`)
+        map.set(key, document)
+      }
+      return map
+    }
+    const previous = byKey(change.previous, 'previous')
+    const next = byKey(change.next, 'next')
+
+    // ── slots: the removed free theirs, then the added take the lowest free ones ──
+    const slotOf = new Map<string, number>()
+    const free = new Set(this.free)
+    for (const [key, document] of previous) {
+      const slot = this.slots.get(key)
+      if (slot === undefined) throw new Error(`search: ${key} is not in the index, so it has no previous version`)
+      const stored = this.display(slot)
+      if (!sameDisplay(stored, displayOf(document, manifest.leadLength))) {
+        throw new Error(`search: the previous version of ${key} is not the indexed one (its display data differ)`)
+      }
+      slotOf.set(key, slot)
+      if (!next.has(key)) free.add(slot)
+    }
+    const freeSlots = [...free].sort((a, b) => a - b)
+    let nextSlot = manifest.slotCount
+    let taken = 0
+    for (const key of next.keys()) {
+      if (previous.has(key)) continue
+      if (this.slots.has(key)) throw new Error(`search: ${key} is in the index already: give its previous version`)
+      const slot = taken < freeSlots.length ? freeSlots[taken++] : nextSlot++
+      free.delete(slot)
+      slotOf.set(key, slot)
+    }
+    let slotCount = nextSlot
+    while (slotCount > 0 && free.has(slotCount - 1)) slotCount--
+    const numberOf = (document: SearchDocument) => documentNumber(slotOf.get(documentKey(document))!, document.type)
+
+    // ── postings: what each term loses and gains ──
+    const changes = new Map<string, TermChange>()
+    const termChange = (term: string) => {
+      let entry = changes.get(term)
+      if (!entry) changes.set(term, (entry = { dfDelta: 0, postings: new Map(), expected: new Map() }))
+      return entry
+    }
+    for (const document of previous.values()) {
+      const number = numberOf(document)
+      for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
+        const entry = termChange(term)
+        const byte = quantiseWeight(weight, manifest.quantisation)
+        entry.dfDelta -= fields
+        entry.expected.set(number, byte)
+        entry.postings.set(number, -1)
+      }
+    }
+    for (const document of next.values()) {
+      const number = numberOf(document)
+      for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
+        const entry = termChange(term)
+        entry.dfDelta += fields
+        entry.postings.set(number, quantiseWeight(weight, manifest.quantisation))
+      }
+    }
+    const byShard = new Map<number, string[]>()
+    for (const [term, entry] of changes) {
+      for (const [number, byte] of entry.postings) {
+        if (entry.expected.get(number) === byte) {
+          entry.postings.delete(number)
+          entry.expected.delete(number)
+        }
+      }
+      if (entry.postings.size === 0 && entry.dfDelta === 0) continue
+      const shard = termShard(term, manifest.shardCount)
+      if (!byShard.has(shard)) byShard.set(shard, [])
+      byShard.get(shard)!.push(term)
+    }
+
+    // ── new shards, display files and manifest, in memory first (an error leaves all as it was) ──
+    const newShards = new Map<number, { records: ShardRecords; bytes: Uint8Array }>()
+    for (const [shard, terms] of byShard) {
+      const records: ShardRecords = new Map(this.shard(shard))
+      for (const term of terms) {
+        const record = editRecord(term, records.get(term), changes.get(term)!)
+        if (record) records.set(term, record)
+        else records.delete(term)
+      }
+      newShards.set(shard, { records, bytes: serialiseShard(records) })
+    }
+    const newDocFiles = new Map<number, DocFile>()
+    const setDisplay = (slot: number, entry: SearchDocumentDisplay | null) => {
+      const file = Math.floor(slot / manifest.docFileSize)
+      if (!newDocFiles.has(file)) newDocFiles.set(file, [...(this.docFiles.get(file) ?? [])])
+      const entries = newDocFiles.get(file)!
+      while (entries.length <= slot % manifest.docFileSize) entries.push(null)
+      entries[slot % manifest.docFileSize] = entry
+    }
+    for (const key of previous.keys()) if (!next.has(key)) setDisplay(slotOf.get(key)!, null)
+    for (const [key, document] of next) {
+      const display = displayOf(document, manifest.leadLength)
+      if (!sameDisplay(this.display(slotOf.get(key)!), display)) setDisplay(slotOf.get(key)!, display)
+    }
+    for (const [file, entries] of newDocFiles) newDocFiles.set(file, trimmed(entries))
+    const removed = [...previous.keys()].filter((key) => !next.has(key)).length
+    const added = [...next.keys()].filter((key) => !previous.has(key)).length
+    const newManifest: SearchManifest = { ...manifest, docCount: manifest.docCount - removed + added, slotCount }
+
+    // ── to write, in order: display files, shards, manifest ──
+    const files: [string, string | Uint8Array][][] = [
+      [...newDocFiles].map(([file, entries]): [string, string] => [path.join(this.dir, docFilePath(file)), JSON.stringify(entries)]),
+      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [path.join(this.dir, shardPath(shard, manifest.shardCount)), bytes]),
+      [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
+    ]
+
+    // ── once written, keep the new state ──
+    const commit = (): SearchIndexUpdate => {
+      for (const [shard, { records }] of newShards) this.shards.set(shard, records)
+      for (const [file, entries] of newDocFiles) this.docFiles.set(file, entries)
+      for (const key of previous.keys()) if (!next.has(key)) this.slots.delete(key)
+      for (const key of next.keys()) this.slots.set(key, slotOf.get(key)!)
+      this.free = [...free].filter((slot) => slot < slotCount).sort((a, b) => a - b)
+      this.manifest = newManifest
+      return { shardsWritten: newShards.size, docFilesWritten: newDocFiles.size, milliseconds: performance.now() - started }
+    }
+    return { files, commit }
+  }
+}
+
+/** An index as what it answers, without slots: see `readIndexSemantics`. */
+export interface SearchIndexSemantics {
+  /** The manifest's values that affect results. */
+  manifest: Pick<SearchManifest, 'version' | 'tokenizerVersion' | 'docCount' | 'types' | 'scoring' | 'quantisation'>
+  /** Per term (sorted): lunr's df and, per document key (sorted), the posting's weight byte. */
+  terms: Record<string, { df: number; postings: Record<string, number> }>
+  /** Per document key (sorted): its display data. */
+  documents: Record<string, SearchDocumentDisplay>
+}
+
+/**
+ * Reads a whole index and describes it canonically and independently of slot numbers and file
+ * layout (JSON-able, keys sorted), so that two indexes answer every query alike exactly when
+ * their descriptions are equal. Checks the structure on the way (terms in their shard, in order,
+ * postings ascending, every posting's document present with the type its number says).
+ */
+export function readIndexSemantics(dir: string): SearchIndexSemantics {
+  const manifest = readManifest(dir)
+  const docFiles = readDocFiles(dir, manifest)
+  const keyOfSlot = new Map<number, string>()
+  const documents = new Map<string, SearchDocumentDisplay>()
+  for (let slot = 0; slot < manifest.slotCount; slot++) {
+    const entry = docFiles.get(Math.floor(slot / manifest.docFileSize))?.[slot % manifest.docFileSize]
+    if (!entry) continue
+    const key = documentKey(entry)
+    if (documents.has(key)) throw new Error(`search: ${key} is twice in ${dir}`)
+    keyOfSlot.set(slot, key)
+    documents.set(key, entry)
+  }
+  if (documents.size !== manifest.docCount) throw new Error(`search: ${dir} holds ${documents.size} documents, its manifest says ${manifest.docCount}`)
+  const terms = new Map<string, { df: number; postings: Record<string, number> }>()
+  for (let shard = 0; shard < manifest.shardCount; shard++) {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, shardPath(shard, manifest.shardCount))))
+    let previousTerm: string | null = null
+    for (const { term, start } of shardRecords(bytes)) {
+      if (termShard(term, manifest.shardCount) !== shard) throw new Error(`search: “${term}” is in shard ${shard}`)
+      if (previousTerm !== null && compareTerms(previousTerm, term) >= 0) throw new Error(`search: shard ${shard} is out of order at “${term}”`)
+      previousTerm = term
+      const at = { offset: start }
+      const count = readVarint(bytes, at)
+      const df = readVarint(bytes, at)
+      if (count === 0 || df < count) throw new Error(`search: “${term}” has ${count} postings and df ${df}`)
+      const postings: [string, number][] = []
+      let number = 0
+      for (let p = 0; p < count; p++) {
+        const delta = readVarint(bytes, at)
+        if (p > 0 && delta === 0) throw new Error(`search: “${term}” lists document ${number} twice`)
+        number += delta
+        const key = keyOfSlot.get(slotOfDocument(number))
+        if (!key || !key.startsWith(`${manifest.types[number & 3]}:`)) throw new Error(`search: “${term}” lists document ${number}, which is not in the index`)
+        postings.push([key, bytes[at.offset++]])
+      }
+      postings.sort((a, b) => compareTerms(a[0], b[0]))
+      terms.set(term, { df, postings: Object.fromEntries(postings) })
+    }
+  }
+  const sortedObject = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort((a, b) => compareTerms(a[0], b[0])))
+  return {
+    manifest: {
+      version: manifest.version,
+      tokenizerVersion: manifest.tokenizerVersion,
+      docCount: manifest.docCount,
+      types: manifest.types,
+      scoring: manifest.scoring,
+      quantisation: manifest.quantisation,
+    },
+    terms: sortedObject(terms),
+    documents: sortedObject(documents),
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The site's generated files other than pages (feeds, sitemap), as functions of the content
+ * index. The static endpoints and the publisher both call these (plain TypeScript), so a
+ * regenerated feed equals the built one.
+ */
+import { bookLocations, lectureSeries, newsCategories } from '../../../shared/vocabulary'
+import type { ContentIndex } from '../cms/buildContentIndex'
+import type { ContentDependency } from '../routes/pageRoutes'
+import { bookPageSize, lecturePageSize, newsPageSize, pageCount } from '../lib/pagination'
+import { absoluteUrl } from '../lib/seo'
+import * as urls from '../lib/urls'
+import { escapeXml, rssXml } from '../lib/xml'
+
+/** Every page of the site (the same groupings the routes build), detail pages with their lastmod. */
+export function sitemapXml(content: ContentIndex, site: URL | undefined): string {
+  const entries: string[] = []
+  const add = (path: string, lastmod?: string) =>
+    entries.push(`<url><loc>${escapeXml(absoluteUrl(path, site))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)
+  const addList = (base: string, total: number, size: number) => {
+    for (let page = 1, count = pageCount(total, size); page <= count; page++) add(urls.pagedUrl(base, page))
+  }
+
+  add(urls.homeUrl)
+  add(urls.aboutUrl)
+  addList(urls.newsListUrl, content.news.length, newsPageSize)
+  for (const category of Object.keys(newsCategories) as (keyof typeof newsCategories)[]) {
+    addList(urls.newsCategoryUrl(category), content.newsByCategory.get(category)?.length ?? 0, newsPageSize)
+  }
+  for (const [tag, items] of content.newsByTag) if (urls.isLinkableTag(tag)) addList(urls.newsTagUrl(tag), items.length, newsPageSize)
+  for (const item of content.news) add(urls.newsUrl(item.slug), item.updatedAt)
+
+  add(urls.exhibitionsUrl)
+  for (const { exhibition, exhibits } of content.exhibitionWalks.values()) {
+    add(urls.exhibitionUrl(exhibition.slug), exhibition.updatedAt)
+    for (const exhibit of exhibits) add(urls.exhibitUrl(exhibition.slug, exhibit.slug), exhibit.updatedAt)
+  }
+
+  addList(urls.lecturesUrl, content.lectures.length, lecturePageSize)
+  addList(urls.lecturesOldestUrl, content.lectures.length, lecturePageSize)
+  for (const series of Object.keys(lectureSeries) as (keyof typeof lectureSeries)[]) {
+    addList(urls.lectureSeriesUrl(series), content.lecturesBySeries.get(series)?.length ?? 0, lecturePageSize)
+  }
+  for (const [year, items] of content.lecturesByYear) addList(urls.lectureYearUrl(year), items.length, lecturePageSize)
+  for (const lecture of content.lectures) add(urls.lectureUrl(lecture.slug), lecture.updatedAt)
+  add(urls.speakersUrl)
+  for (const speaker of content.speakers) add(urls.speakerUrl(speaker.slug), speaker.updatedAt)
+
+  add(urls.libraryUrl)
+  for (const [letter, books] of content.booksByClass) addList(urls.libraryClassUrl(letter), books.length, bookPageSize)
+  for (const location of Object.keys(bookLocations) as (keyof typeof bookLocations)[]) {
+    addList(urls.libraryLocationUrl(location), content.booksByLocation.get(location)?.length ?? 0, bookPageSize)
+  }
+  for (const book of content.books) add(urls.bookUrl(book.slug), book.updatedAt)
+
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`
+}
+
+/** The latest 50 news as RSS 2.0. */
+export function newsRssXml(content: ContentIndex, site: URL | undefined): string {
+  return rssXml({
+    title: `${content.site.siteName} · 活动新闻`,
+    description: content.site.slogan,
+    link: absoluteUrl(urls.newsListUrl, site),
+    self: absoluteUrl(urls.newsFeedUrl, site),
+    items: content.news.slice(0, 50).map((item) => ({
+      title: item.title,
+      url: absoluteUrl(urls.newsUrl(item.slug), site),
+      description: item.summary,
+      date: item.publishedAt,
+      category: newsCategories[item.category],
+    })),
+  })
+}
+
+/** The latest 50 lectures as RSS 2.0. */
+export function lecturesRssXml(content: ContentIndex, site: URL | undefined): string {
+  return rssXml({
+    title: `${content.site.siteName} · 红领讲堂`,
+    description: '红领讲堂的党课、思政课、党史专题和政策宣讲。',
+    link: absoluteUrl(urls.lecturesUrl, site),
+    self: absoluteUrl(urls.lecturesFeedUrl, site),
+    items: content.lectures.slice(0, 50).map((lecture) => ({
+      title: lecture.title,
+      url: absoluteUrl(urls.lectureUrl(lecture.slug), site),
+      description: lecture.summary,
+      date: lecture.date,
+      category: lectureSeries[lecture.series],
+    })),
+  })
+}
+
+export interface GeneratedFile {
+  path: string
+  contentType: string
+  dependsOn: readonly ContentDependency[]
+  render: (content: ContentIndex, site: URL | undefined) => string
+}
+
+/** The files the publisher regenerates when what they depend on changes. */
+export const generatedFiles: GeneratedFile[] = [
+  { path: '/sitemap.xml', contentType: 'application/xml; charset=utf-8', dependsOn: ['news', 'exhibitions', 'exhibits', 'lectures', 'speakers', 'books'], render: sitemapXml },
+  { path: urls.newsFeedUrl, contentType: 'application/rss+xml; charset=utf-8', dependsOn: ['news'], render: newsRssXml },
+  { path: urls.lecturesFeedUrl, contentType: 'application/rss+xml; charset=utf-8', dependsOn: ['lectures'], render: lecturesRssXml },
+]
+
+export function generatedFile(path: string): GeneratedFile {
+  const file = generatedFiles.find((candidate) => candidate.path === path)
+  if (!file) throw new Error(`no generated file at ${path}`)
+  return file
+}

@@ -1,0 +1,187 @@
+/**
+ * The publisher end to end on a real database and real builds: CMS hooks queue changes, the
+ * publisher applies them with the warm renderer, and after a series of edits, adds, unpublishes
+ * and deletes the live site is identical to a clean full build of the same content.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { Publisher } from '../../publisher/publisher'
+import { Releases } from '../../publisher/releases'
+import { readIndexSemantics } from '../../shared/search/updateIndex'
+import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+const faultMarker = '【渲染故障】'
+
+/** Every file of a site folder, by relative path: text as text, other files by size. */
+function siteFiles(dir: string, skip: (relative: string) => boolean): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    const relative = path.relative(dir, full)
+    if (skip(relative)) continue
+    files.set(relative, /\.(html|xml|txt|json|js|css)$/.test(entry.name) ? fs.readFileSync(full, 'utf8') : `${fs.statSync(full).size} bytes`)
+  }
+  return files
+}
+
+const page = (publisher: Publisher, urlPath: string) => {
+  const file = path.join(publisher.servedDir, decodeURIComponent(urlPath), 'index.html')
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null
+}
+
+describeOnDatabase('publisher: automatic, incremental, identical to a full build', () => {
+  let t: TestPayload
+  let work: string
+  let publisher: Publisher
+  const newsIds: (number | string)[] = []
+  let speakerId: number | string
+  let exhibitId: number | string
+
+  const queued = async () => (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+  const newPublisher = () =>
+    new Publisher({ payload: t.payload, releasesDir: path.join(work, 'releases'), mediaDir: t.mediaDir, faultMarker, fullBuildIntervalHours: 0, log: () => {} })
+
+  beforeAll(async () => {
+    process.env.SITE_URL = 'https://hongse.example'
+    t = await startTestPayload()
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-publisher-test-'))
+    const p = t.payload
+    await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    for (let n = 0; n < 14; n++) {
+      const created = await p.create({
+        collection: 'news',
+        data: {
+          title: `楼宇党建活动第${n + 1}期`,
+          category: n % 2 ? 'volunteer' : 'party-building',
+          summary: `第${n + 1}期活动的摘要`,
+          tags: n % 3 ? ['志愿服务'] : ['主题党日', '红领讲堂'],
+          publishedAt: new Date(Date.UTC(2025, 0, 1 + n)).toISOString(),
+          _status: 'published',
+        },
+      })
+      newsIds.push(created.id)
+    }
+    const speaker = await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })
+    speakerId = speaker.id
+    for (const [n, title] of ['学习党章', '百年党史'].entries()) {
+      await p.create({ collection: 'lectures', data: { title, series: 'red-collar', episode: n + 1, speaker: speaker.id, date: `2024-0${n + 4}-01T06:00:00Z`, _status: 'published' } })
+    }
+    await p.create({ collection: 'books', data: { title: '中国共产党简史', clc: 'D229', location: 'reading-room', copies: 2, available: 1 } })
+    const exhibition = await p.create({ collection: 'exhibitions', data: { title: '百年党史展', sections: [{ title: '开天辟地' }, { title: '改革开放' }], _status: 'published' } })
+    for (const [n, title] of ['中共一大', '南昌起义', '改革开放'].entries()) {
+      const exhibit = await p.create({
+        collection: 'exhibits',
+        data: { title, exhibition: exhibition.id, section: n < 2 ? '开天辟地' : '改革开放', year: 1921 + n * 6, order: n, _status: 'published' },
+      })
+      exhibitId = exhibit.id
+    }
+    publisher = newPublisher()
+    await publisher.start({ watch: false })
+    await publisher.drainQueue()
+  }, 240_000)
+
+  afterAll(async () => {
+    await publisher?.stop()
+    await t?.close()
+    fs.rmSync(work, { recursive: true, force: true })
+  })
+
+  it('publishes a title edit to the page, the lists and the feed; a draft-only save changes nothing', async () => {
+    const p = t.payload
+    await p.update({ collection: 'news', id: newsIds[13], data: { title: '新标题：楼宇党建活动' } })
+    expect(await queued()).toBeGreaterThan(0)
+    const result = await publisher.drainQueue()
+    expect(result?.changes).toBe(1)
+    const slug = (await p.findByID({ collection: 'news', id: newsIds[13] })).slug
+    expect(page(publisher, `/news/${slug}/`)).toContain('新标题：楼宇党建活动')
+    expect(page(publisher, '/news/')).toContain('新标题：楼宇党建活动')
+    expect(page(publisher, '/')).toContain('新标题：楼宇党建活动')
+    expect(fs.readFileSync(path.join(publisher.servedDir, 'news/rss.xml'), 'utf8')).toContain('新标题：楼宇党建活动')
+    expect(await queued()).toBe(0)
+
+    await p.update({ collection: 'news', id: newsIds[13], draft: true, data: { title: '草稿里的标题' } })
+    const afterDraft = await publisher.drainQueue()
+    expect(afterDraft?.pages ?? 0).toBe(0)
+    expect(page(publisher, `/news/${slug}/`)).not.toContain('草稿里的标题')
+  }, 60_000)
+
+  it('coalesces changes that arrive together and runs one update at a time', async () => {
+    const p = t.payload
+    await p.update({ collection: 'news', id: newsIds[0], data: { publishedAt: '2026-06-01T00:00:00.000Z' } })
+    await p.update({ collection: 'speakers', id: speakerId, data: { name: '张明远（特聘）' } })
+    await p.update({ collection: 'exhibits', id: exhibitId, data: { title: '改革开放四十年' } })
+    const [first, second] = await Promise.all([publisher.drainQueue(), publisher.drainQueue()])
+    const results = [first, second].filter((result) => result !== null && result.changes > 0)
+    expect(results).toHaveLength(1)
+    expect(results[0]!.changes).toBe(3)
+    expect(await queued()).toBe(0)
+    expect(page(publisher, '/lectures/')).toContain('张明远（特聘）')
+    expect(page(publisher, '/speakers/')).toContain('张明远（特聘）')
+  }, 60_000)
+
+  it('removes unpublished and deleted pages and adds new ones', async () => {
+    const p = t.payload
+    const unpublished = await p.findByID({ collection: 'news', id: newsIds[5] })
+    const deleted = await p.findByID({ collection: 'news', id: newsIds[6] })
+    await p.update({ collection: 'news', id: newsIds[5], data: { _status: 'draft' } })
+    await p.delete({ collection: 'news', id: newsIds[6] })
+    const added = await p.create({ collection: 'news', data: { title: '新发布：党群服务站开放日', category: 'business-services', summary: '党群服务站向楼宇企业开放。', tags: ['开放日'], _status: 'published' } })
+    await p.create({ collection: 'books', data: { title: '习近平新时代中国特色社会主义思想学习纲要', clc: 'D610', location: 'reading-room', copies: 1, available: 1 } })
+    const result = await publisher.drainQueue()
+    expect(result?.removed).toBeGreaterThanOrEqual(2)
+    expect(page(publisher, `/news/${unpublished.slug}/`)).toBeNull()
+    expect(page(publisher, `/news/${deleted.slug}/`)).toBeNull()
+    expect(page(publisher, `/news/${added.slug}/`)).toContain('新发布：党群服务站开放日')
+    expect(page(publisher, `/news/tag/开放日/`)).toContain('新发布：党群服务站开放日')
+    const sitemap = fs.readFileSync(path.join(publisher.servedDir, 'sitemap.xml'), 'utf8')
+    expect(sitemap).not.toContain(`/news/${unpublished.slug}/`)
+    expect(sitemap).toContain(`/news/${added.slug}/`)
+  }, 60_000)
+
+  it('keeps the previous page when a render fails, and retries the change', async () => {
+    const p = t.payload
+    const doc = await p.findByID({ collection: 'news', id: newsIds[2] })
+    const before = page(publisher, `/news/${doc.slug}/`)
+    await p.update({ collection: 'news', id: newsIds[2], data: { title: `会失败的标题${faultMarker}` } })
+    expect(await publisher.drainQueue()).toBeNull()
+    expect(page(publisher, `/news/${doc.slug}/`)).toBe(before)
+    expect(await queued()).toBeGreaterThan(0)
+    const status = await p.findGlobal({ slug: 'site-status', overrideAccess: true })
+    expect(status.lastError?.message).toContain('渲染')
+
+    await p.update({ collection: 'news', id: newsIds[2], data: { title: '修正后的标题' } })
+    ;(publisher as unknown as { nextAttempt: number }).nextAttempt = 0 // skip the retry pause
+    expect((await publisher.drainQueue())?.changes).toBe(1)
+    expect(page(publisher, `/news/${doc.slug}/`)).toContain('修正后的标题')
+    expect(await queued()).toBe(0)
+  }, 60_000)
+
+  it('publishes a change saved just before a crash once the publisher runs again', async () => {
+    const p = t.payload
+    await publisher.stop()
+    const doc = await p.update({ collection: 'news', id: newsIds[3], data: { title: '崩溃前保存的标题' } })
+    expect(await queued()).toBeGreaterThan(0)
+    publisher = newPublisher()
+    await publisher.start({ watch: false })
+    await publisher.drainQueue()
+    expect(page(publisher, `/news/${doc.slug}/`)).toContain('崩溃前保存的标题')
+    expect(await queued()).toBe(0)
+  }, 120_000)
+
+  it('leaves the site identical to a clean full build of the same content', async () => {
+    const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
+    const notIndex = (relative: string) => relative.startsWith(`media${path.sep}`) || /^search[/\\](shards|docs)[/\\]|^search[/\\]manifest\.json$/.test(relative)
+    const live = siteFiles(publisher.servedDir, notIndex)
+    const full = siteFiles(clean.publicDir, notIndex)
+    expect([...live.keys()].sort()).toEqual([...full.keys()].sort())
+    const differing = [...full.keys()].filter((file) => live.get(file) !== full.get(file))
+    expect(differing).toEqual([])
+    expect(readIndexSemantics(path.join(publisher.servedDir, 'search'))).toEqual(readIndexSemantics(path.join(clean.publicDir, 'search')))
+    // Media: everything the clean build uses is there (files no page uses wait for a full build).
+    for (const file of fs.readdirSync(path.join(clean.publicDir, 'media'))) expect(fs.existsSync(path.join(publisher.servedDir, 'media', file))).toBe(true)
+  }, 180_000)
+})
