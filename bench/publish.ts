@@ -82,7 +82,7 @@ interface UpdateLine {
 }
 
 const updatePattern =
-  /^\[publisher\] (.+?)：(\d+) 页更新、(\d+) 页删除、(\d+) 个文件、(\d+) 个索引分片，(\d+) ms（比对 (\d+)，渲染 (\d+) 页 (\d+)，写入 (\d+)）/
+  /^\[publisher\] (.+?)：(\d+) 页更新、(\d+) 页删除、(\d+) 个文件、(\d+) 个索引分片，(\d+) ms（比对 (\d+)，渲染并暂存 (\d+) 页 (\d+)，上线 (\d+)）/
 
 class PublisherProcess {
   readonly lines: { at: number; stream: 'stdout' | 'stderr'; text: string }[] = []
@@ -339,7 +339,7 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
   }
 
   console.log(`  ${order.length} edits of news, one at a time, ~1 s apart (live = article page shows it and the queue is empty; polled every ${pollMs} ms):`)
-  console.log('      #  kind          save   page   live │ publisher: total (比对 + 渲染 pages ms + 写入)  pages removed files shards │ article')
+  console.log('      #  kind          save   page   live │ publisher: total (比对 + 渲染并暂存 pages ms + 上线)  pages removed files shards │ article')
   const results: EditResult[] = []
   let added = 0
   for (const [index, kind] of order.entries()) {
@@ -448,7 +448,7 @@ function report(results: EditResult[], fullBuild: { readyMs: number; pages: numb
     const outside = results.filter((result) => result.update).map((result) => result.liveMs - result.update!.total)
     console.log(
       `  publisher's logged update time: ${summary(updates.map((u) => u.total))}; of all ${sum((u) => u.total)} ms: 比对 (plan) ${sum((u) => u.plan)}, ` +
-        `渲染 (render ${sum((u) => u.rendered)} pages) ${sum((u) => u.render)}, 写入 (write) ${sum((u) => u.write)}; ` +
+        `渲染并暂存 (render ${sum((u) => u.rendered)} pages, writing each to a temporary file) ${sum((u) => u.render)}, 上线 (renames into place) ${sum((u) => u.write)}; ` +
         `outside the logged update (queue poll, reading the document, status writes, emptying the queue, this poll): p50 ${ms(quantile(outside, 0.5))}, max ${ms(Math.max(...outside))}`,
     )
   }

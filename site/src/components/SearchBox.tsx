@@ -6,7 +6,7 @@
  * tap opens a result. The panel overlays the page, so nothing below it moves.
  */
 import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react'
-import { findTop, loadSearchIndex, searchPageUrl, searchUrl, typeLabels, type FoundDocument } from './SearchClient'
+import { findTop, loadSearchIndex, searchInputAttributes, searchPageUrl, searchUrl, typeLabels, type FoundDocument } from './SearchClient'
 import SearchEmpty from './SearchEmpty'
 import SearchHighlight from './SearchHighlight'
 
@@ -152,13 +152,8 @@ export default function SearchBox() {
         ref={input}
         id={inputId}
         className="site-search__input"
-        type="search"
-        name="q"
+        {...searchInputAttributes}
         value={value}
-        placeholder="搜索新闻、展品、讲座、图书"
-        autoComplete="off"
-        spellCheck={false}
-        enterKeyHint="search"
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={expanded}

@@ -75,3 +75,13 @@ export function hitsOfType(found: Found, type: SearchDocumentType | null): Searc
   const { manifest } = found.index
   return found.hits.filter((hit) => typeOfDocument(manifest, hit.doc) === type)
 }
+
+/** What the header box and the results page's input have in common (a GET form's `q`). */
+export const searchInputAttributes = {
+  type: 'search',
+  name: 'q',
+  placeholder: '搜索新闻、展品、讲座、图书',
+  autoComplete: 'off',
+  spellCheck: false,
+  enterKeyHint: 'search',
+} as const

@@ -11,6 +11,7 @@ import {
   display,
   findAll,
   hitsOfType,
+  searchInputAttributes,
   searchPageUrl,
   searchTypes,
   searchUrl,
@@ -160,13 +161,8 @@ export default function SearchPage({ siteName }: { siteName: string }) {
         <input
           id={inputId}
           className="search-form__input"
-          type="search"
-          name="q"
+          {...searchInputAttributes}
           value={value}
-          placeholder="搜索新闻、展品、讲座、图书"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="search"
           onChange={onChange}
           onCompositionEnd={(event) => schedule(event.currentTarget.value)}
           onKeyDown={onInputKeyDown}
