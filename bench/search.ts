@@ -20,7 +20,7 @@ import { openSearchIndex, type SearchIndex, type SearchSource } from '../shared/
 import { slotOfDocument, type SearchManifest } from '../shared/search/format'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { createStaticServer } from '../site/server/staticServer'
-import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../site/src/lib/urls'
+import { searchUrls } from '../site/src/lib/urls'
 import { rankingQueries, recallAt10, relevanceSet } from '../tests/helpers/searchRelevance'
 import { generateReferenceCorpus } from './referenceCorpus'
 
@@ -170,8 +170,7 @@ try {
   let started = performance.now()
   const mediaDir = path.join(dir, 'media')
   const content = await generateReferenceCorpus(mediaDir)
-  const urls = { news: newsUrl, exhibit: exhibitUrl, lecture: lectureUrl, book: bookUrl }
-  const documents = searchDocumentsFromSiteContent(content, urls)
+  const documents = searchDocumentsFromSiteContent(content, searchUrls)
   const characters = documents.reduce((n, doc) => n + doc.fields.title.length + doc.fields.summary.length + doc.fields.body.length, 0)
   console.log(`  corpus: ${documents.length} documents, ${(characters / 1e6).toFixed(2)} M characters (generated in ${seconds(started)})`)
 

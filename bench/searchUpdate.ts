@@ -15,7 +15,7 @@ import { documentKey, type SearchDocumentType, type SearchManifest } from '../sh
 import { openSearchIndex, type SearchSource } from '../shared/search/searchIndex'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { SearchIndexUpdater } from '../shared/search/updateIndex'
-import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../site/src/lib/urls'
+import { searchUrls } from '../site/src/lib/urls'
 import { rankingQueries } from '../tests/helpers/searchRelevance'
 import { generateReferenceCorpus } from './referenceCorpus'
 
@@ -51,7 +51,7 @@ console.log(`bench:search-update (Node ${process.versions.node}, ${os.cpus().len
 try {
   let started = performance.now()
   const content = await generateReferenceCorpus(path.join(dir, 'media'))
-  let documents: SearchDocument[] = searchDocumentsFromSiteContent(content, { news: newsUrl, exhibit: exhibitUrl, lecture: lectureUrl, book: bookUrl })
+  let documents: SearchDocument[] = searchDocumentsFromSiteContent(content, searchUrls)
   console.log(`  corpus: ${documents.length} documents (generated in ${seconds(started)})`)
   started = performance.now()
   const index = buildSearchIndex(documents)

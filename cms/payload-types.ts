@@ -1143,9 +1143,6 @@ export interface SiteStatus {
     reason?: string | null;
   };
   working?: {
-    /**
-     * 空闲时为空。
-     */
     task?: string | null;
     since?: string | null;
   };

@@ -1,15 +1,20 @@
 /**
  * Draft preview: `/__preview/<collection>/<id>/?expires=…&signature=…` (signed by the CMS for staff,
  * see shared/previewLink.ts) renders the document's latest draft with the live release's warm
- * renderer, as the public page will look once published. Never cached, never indexed; anything
- * without a valid signature is a plain 404, so the public cannot tell a draft exists.
+ * renderer, as the public page will look once published. Never cached, never indexed; a page
+ * without a valid signature is a plain 404, so the public cannot tell a draft exists. A draft's
+ * images come from the CMS's media folder at /__preview/media/ (unsigned: the CMS serves every
+ * upload to anyone anyway, at /api/media/file/).
  */
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream'
 import type { Payload } from 'payload'
 import { exportSiteEntry } from '../cms/export/exportSiteContent'
 import { verifyPreview } from '../shared/previewLink'
+import { isMediaFileName } from '../site/integrations/copyUsedMedia'
+import { contentTypeOf } from '../site/server/staticServer'
 import { buildContentIndex } from '../site/src/cms/buildContentIndex'
 import { pageFamilies, type PageRoute, type ViewName } from '../site/src/routes/pageRoutes'
 import type { Publisher } from './publisher'
@@ -45,7 +50,7 @@ export async function renderPreview(publisher: Publisher, payload: Payload, coll
   if (!draft) return null
   const live = publisher.state.content
   const list = (live[collection] as { id: string }[]).filter((entry) => entry.id !== id)
-  const index = buildContentIndex({ ...live, [collection]: [...list, draft] })
+  const index = buildContentIndex({ ...live, [collection]: [...list, draft] }, { lists: live, index: publisher.state.index })
   const family = pageFamilies.find((candidate) => candidate.view === target.view)!
   const route = family.routes(index).find((candidate) => target.isFor(candidate, id))
   if (!route) return null
@@ -66,9 +71,9 @@ export function createPreviewHandler(publisher: Publisher, payload: Payload, sec
       if (media) {
         const name = decodeURIComponent(media[1])
         const file = path.join(mediaDir, name)
-        if (name.startsWith('.') || name.includes('/') || name.includes('\\') || !fs.existsSync(file)) return notFound(res)
+        if (!isMediaFileName(name) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return notFound(res)
         res.writeHead(200, { 'Content-Type': contentTypeOf(name), ...privateHeaders })
-        fs.createReadStream(file).pipe(res)
+        pipeline(fs.createReadStream(file), res, () => {})
         return
       }
       const match = /^\/__preview\/([a-z-]+)\/([^/]+)\/$/.exec(url.pathname)
@@ -85,20 +90,4 @@ export function createPreviewHandler(publisher: Publisher, payload: Payload, sec
       res.end(`预览失败：${error.message}`)
     })
   }
-}
-
-function contentTypeOf(name: string): string {
-  const extension = path.extname(name).toLowerCase()
-  const types: Record<string, string> = {
-    '.webp': 'image/webp',
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.png': 'image/png',
-    '.gif': 'image/gif',
-    '.avif': 'image/avif',
-    '.mp3': 'audio/mpeg',
-    '.mp4': 'video/mp4',
-    '.pdf': 'application/pdf',
-  }
-  return types[extension] ?? 'application/octet-stream'
 }

@@ -6,18 +6,23 @@
  * folder, swapped in by symlink) runs for code changes, site settings, on request and as a periodic
  * consistency check, and replays the changes published while it ran before it swaps.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import { exportSiteContent, exportSiteEntry } from '../cms/export/exportSiteContent'
-import { buildSearchIndex, writeIndex } from '../shared/search/buildIndex'
+import type { SiteChange } from '../cms/payload-types'
+import { siteUrl as settingsSiteUrl } from '../cms/settings'
+import { buildSearchIndex, indexFiles } from '../shared/search/buildIndex'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { SearchIndexUpdater } from '../shared/search/updateIndex'
 import type { SiteContent } from '../shared/siteContent'
 import { Release, Releases, siteSourceHash, type JournalRecord } from './releases'
-import { collectMediaReferences, copyMissingMedia, fileOfPath, removePage, StagedFiles } from './siteFiles'
+import { collectMediaReferences } from '../site/integrations/copyUsedMedia'
+import { copyMissingMedia, fileOfPath, removePage, StagedFiles } from './siteFiles'
 import { contentCollections, SiteState, type ContentCollection, type EntryChange, type SitePlan } from './siteState'
 import { WarmRenderer } from './warmRenderer'
 import { pageFamilies } from '../site/src/routes/pageRoutes'
-import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../site/src/lib/urls'
+import { searchUrls } from '../site/src/lib/urls'
 
 export interface PublisherOptions {
   payload: Payload
@@ -30,14 +35,6 @@ export interface PublisherOptions {
   /** Tests only: a page whose props contain this text fails to render. */
   faultMarker?: string
   log?: (message: string) => void
-}
-
-interface QueueRow {
-  id: string | number
-  kind: 'document' | 'rebuild'
-  targetCollection?: string | null
-  documentId?: string | null
-  operation?: 'change' | 'delete' | null
 }
 
 /** The live release with everything needed to update it. */
@@ -58,8 +55,6 @@ export interface UpdateResult {
   shards: number
   milliseconds: number
 }
-
-const searchUrls = { news: newsUrl, exhibit: exhibitUrl, lecture: lectureUrl, book: bookUrl }
 
 const isContentCollection = (name: string | null | undefined): name is ContentCollection => contentCollections.includes(name as ContentCollection)
 
@@ -131,7 +126,7 @@ export class Publisher {
     const state = SiteState.from(content)
     // A few pages of each kind on every thread, discarded: the first update runs on optimised code.
     await renderer.warmUp(pageFamilies.flatMap((family) => family.routes(state.index).slice(0, 60)), state.site)
-    const siteUrl = new URL(release.info()?.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:4321')
+    const siteUrl = new URL(release.info()?.siteUrl ?? settingsSiteUrl())
     return { release, state, renderer, siteUrl, search: SearchIndexUpdater.open(release.searchDir) }
   }
 
@@ -167,7 +162,7 @@ export class Publisher {
     return this.exclusive(async () => {
       const { payload } = this.options
       const rows = (await payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, limit: 2000, sort: 'createdAt', pagination: false }))
-        .docs as unknown as QueueRow[]
+        .docs
       if (rows.length === 0) return null
       const rebuilds = rows.filter((row) => row.kind === 'rebuild' || row.targetCollection === 'site')
       if (rebuilds.length > 0 && !this.building) this.startFullBuild(rebuilds.some((row) => row.kind === 'rebuild') ? '编辑请求全部重建' : '网站设置已修改')
@@ -191,12 +186,12 @@ export class Publisher {
     })
   }
 
-  private async forget(rows: QueueRow[]): Promise<void> {
+  private async forget(rows: SiteChange[]): Promise<void> {
     await this.options.payload.delete({ collection: 'site-changes', where: { id: { in: rows.map((row) => row.id) } }, overrideAccess: true })
   }
 
   /** Reads the public version of every queued document and applies them together. */
-  private async applyDocuments(rows: QueueRow[]): Promise<UpdateResult> {
+  private async applyDocuments(rows: SiteChange[]): Promise<UpdateResult> {
     const targets = new Map<string, { collection: ContentCollection; id: string }>()
     for (const row of rows) {
       if (isContentCollection(row.targetCollection) && row.documentId) {
@@ -209,17 +204,20 @@ export class Publisher {
     return this.apply(changes, `发布 ${changes.length} 项变更`)
   }
 
-  /** Compares the whole published content with the live site and applies the difference. */
+  /**
+   * Brings the live site to the whole published content: every exported entry, and a removal for
+   * each live one the export lacks (the plan keeps only what differs).
+   */
   private async resync(reason: string): Promise<UpdateResult> {
     const content = await exportSiteContent(this.options.payload)
     const changes: EntryChange[] = []
     for (const collection of contentCollections) {
-      const live = new Map((this.live.state.content[collection] as { id: string }[]).map((entry) => [entry.id, entry]))
-      for (const entry of content[collection] as { id: string }[]) {
-        if (JSON.stringify(live.get(entry.id)) !== JSON.stringify(entry)) changes.push({ collection, id: entry.id, entry: entry as EntryChange['entry'] })
-        live.delete(entry.id)
+      const exported = new Set<string>()
+      for (const entry of content[collection]) {
+        exported.add(entry.id)
+        changes.push({ collection, id: entry.id, entry })
       }
-      for (const id of live.keys()) changes.push({ collection, id, entry: null })
+      for (const { id } of this.live.state.content[collection]) if (!exported.has(id)) changes.push({ collection, id, entry: null })
     }
     if (JSON.stringify(content.site) !== JSON.stringify(this.live.state.site)) this.startFullBuild('网站设置已修改')
     return this.apply(changes, reason)
@@ -246,8 +244,7 @@ export class Publisher {
       renderedAt = performance.now()
       copyMissingMedia(root, media, this.options.mediaDir)
       await staged.commit()
-      if (search) shards = search.commit().shardsWritten
-      else shards = this.rebuildSearchIndex(plan, live)
+      shards = search()
       for (const urlPath of plan.remove) if (removePage(root, urlPath)) removed++
     } catch (error) {
       await staged.discard()
@@ -290,24 +287,33 @@ export class Publisher {
     for (const file of plan.files) staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
   }
 
-  /** Stages the search index's changed files; null when the index must be rebuilt instead. */
-  private async stageSearch(staged: StagedFiles, plan: SitePlan, live: LiveSite) {
+  /**
+   * Stages the search index's changed files, and returns what to do once they are in place. When
+   * the index on disk is not what the live content gives (an update cut short), the whole index
+   * is staged instead, and files it no longer has are removed after.
+   */
+  private async stageSearch(staged: StagedFiles, plan: SitePlan, live: LiveSite): Promise<() => number> {
+    const dir = live.release.searchDir
     try {
       const prepared = live.search.prepare(plan.search)
       prepared.files.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, file, data)))
-      return prepared
+      return () => prepared.commit().shardsWritten
     } catch (error) {
-      this.log(`搜索索引与内容不一致，将完整重建：${(error as Error).message}`)
-      return null
+      this.log(`搜索索引与内容不一致，完整重建：${(error as Error).message}`)
+      const index = buildSearchIndex(searchDocumentsFromSiteContent(plan.content, searchUrls))
+      const groups = indexFiles(index)
+      groups.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, path.join(dir, file), data)))
+      return () => {
+        const kept = new Set(groups.flat().map(([file]) => path.join(dir, file)))
+        for (const folder of ['shards', 'docs']) {
+          for (const name of fs.readdirSync(path.join(dir, folder))) {
+            if (!kept.has(path.join(dir, folder, name))) fs.rmSync(path.join(dir, folder, name), { force: true })
+          }
+        }
+        live.search = SearchIndexUpdater.open(dir)
+        return index.manifest.shardCount
+      }
     }
-  }
-
-  /** Writes the whole search index from the content (when the one on disk cannot be updated). */
-  private rebuildSearchIndex(plan: SitePlan, live: LiveSite): number {
-    const index = buildSearchIndex(searchDocumentsFromSiteContent(plan.content, searchUrls))
-    writeIndex(index, live.release.searchDir)
-    live.search = SearchIndexUpdater.open(live.release.searchDir)
-    return index.manifest.shardCount
   }
 
   /** Starts a full build in the background unless one runs (it is then followed by none). */
@@ -343,7 +349,7 @@ export class Publisher {
     const started = Date.now()
     const { snapshot, requests } = await this.exclusive(async () => {
       // Every row waiting now is covered by the snapshot taken next: done once the build is live.
-      const pending = (await payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, pagination: false })).docs as unknown as QueueRow[]
+      const pending = (await payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, pagination: false })).docs
       const content = await exportSiteContent(payload)
       this.changedSinceSnapshot = new Map()
       return { snapshot: content, requests: pending }

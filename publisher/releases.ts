@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { siteUrl } from '../cms/settings'
 import { siteContentVersion, type SiteContent } from '../shared/siteContent'
 import type { EntryChange } from './siteState'
 import { writeFileAtomically } from '../shared/writeFileAtomically'
@@ -112,7 +113,7 @@ export function siteSourceHash(): string {
   walk(path.join(repoRoot, 'shared'))
   files.push(path.join(repoRoot, 'package-lock.json'))
   for (const file of files.sort()) hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file))
-  hash.update(`SITE_URL=${process.env.SITE_URL ?? ''}`)
+  hash.update(`SITE_URL=${siteUrl()}`)
   return hash.digest('hex')
 }
 
@@ -177,7 +178,7 @@ export class Releases {
       throw error
     }
     const pages = countPages(release.publicDir)
-    const info: ReleaseInfo = { id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages, sourceHash: siteSourceHash(), reason, siteUrl: process.env.SITE_URL || 'http://localhost:4321' }
+    const info: ReleaseInfo = { id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages, sourceHash: siteSourceHash(), reason, siteUrl: siteUrl() }
     writeFileAtomically(path.join(release.dir, 'release.json'), JSON.stringify(info, null, 2))
     return release
   }

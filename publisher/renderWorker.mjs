@@ -32,7 +32,7 @@ function get(id) {
 }
 
 parentPort.on('message', async ({ id, route, site }) => {
-  locals.set(String(id), { kind: 'page', route, site })
+  locals.set(String(id), { route, site })
   try {
     const { status, body } = await get(id)
     if (status !== 200) parentPort.postMessage({ id, error: `HTTP ${status}${body ? `：${body.slice(0, 300)}` : ''}` })

@@ -1,7 +1,7 @@
 /** Writing into a live site folder: every file appears whole or not at all. */
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { temporaryPathFor } from '../shared/writeFileAtomically'
 
 /** The file a page path is served from (`/news/x/` → `<root>/news/x/index.html`; feeds as named). */
 export function fileOfPath(root: string, urlPath: string): string {
@@ -23,7 +23,7 @@ export class StagedFiles {
   private writes: Promise<void>[] = []
 
   stage(group: number, file: string, data: string | Uint8Array): void {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`)
+    const temporary = temporaryPathFor(file)
     this.staged.push({ group, temporary, file })
     this.writes.push(
       fs.promises.writeFile(temporary, data).catch(async (error: NodeJS.ErrnoException) => {
@@ -79,28 +79,21 @@ export function removePage(root: string, urlPath: string): boolean {
   return true
 }
 
-const mediaReference = /\/media\/([^"'\s<>)?#,]+)/g
-
-/** Adds to `names` the media file names `html` refers to. */
-export function collectMediaReferences(html: string, names: Set<string>): void {
-  for (const match of html.matchAll(mediaReference)) names.add(decodeURIComponent(match[1]))
-}
-
 /**
- * Copies into `<root>/media/` the referenced media files the release lacks yet (a new cover, a
+ * Copies into `<root>/media/` the referenced media files (found by collectMediaReferences) the release lacks yet (a new cover, a
  * new image size). Files no page uses any more stay until the next full build.
  */
 export function copyMissingMedia(root: string, names: Iterable<string>, mediaDir: string): string[] {
   const copied: string[] = []
   for (const name of names) {
-    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) continue
     const target = path.join(root, 'media', name)
     if (fs.existsSync(target)) continue
     const source = path.join(mediaDir, name)
     if (!fs.existsSync(source)) throw new Error(`媒体文件缺失：${name}（MEDIA_DIR=${mediaDir}）`)
     fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.copyFileSync(source, `${target}.tmp`)
-    fs.renameSync(`${target}.tmp`, target)
+    const temporary = temporaryPathFor(target)
+    fs.copyFileSync(source, temporary)
+    fs.renameSync(temporary, target)
     copied.push(name)
   }
   return copied

@@ -13,11 +13,11 @@ import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import type { SiteContent, SiteSettings } from '../shared/siteContent'
 import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildContentIndex'
 import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
-import { pageFamilies, type ContentDependency, type PageRoute } from '../site/src/routes/pageRoutes'
-import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../site/src/lib/urls'
+import { contentDependencies, pageFamilies, type ContentDependency, type PageRoute } from '../site/src/routes/pageRoutes'
+import { searchUrls } from '../site/src/lib/urls'
 
 export type ContentCollection = ContentDependency
-export const contentCollections: ContentCollection[] = ['news', 'exhibitions', 'exhibits', 'speakers', 'lectures', 'books']
+export const contentCollections: readonly ContentCollection[] = contentDependencies
 
 type Entry = SiteContent[ContentCollection][number]
 
@@ -44,7 +44,6 @@ export interface SitePlan {
   changed: EntryChange[]
 }
 
-const searchUrls = { news: newsUrl, exhibit: exhibitUrl, lecture: lectureUrl, book: bookUrl }
 const entryKey = (collection: string, id: string) => `${collection}:${id}`
 const stableJson = (value: unknown) => JSON.stringify(value)
 
@@ -68,11 +67,6 @@ export class SiteState {
     return this.content.site
   }
 
-  /** Every page path of the live site. */
-  pagePaths(): string[] {
-    return [...this.fingerprints.values()].flatMap((paths) => [...paths.keys()])
-  }
-
   private register(collection: string, entry: object): void {
     this.tokens.set(entry, `${collection}#${++this.version}`)
   }
@@ -86,19 +80,20 @@ export class SiteState {
 
   /** What applying `changes` would change, without changing the live state. */
   plan(changes: EntryChange[]): SitePlan {
+    // Lists are copied on their first real change; untouched ones stay the live arrays, which
+    // lets buildContentIndex reuse their sorted lists and lookups.
     const content: SiteContent = { ...this.content }
+    const lists = content as unknown as Record<ContentCollection, Entry[]>
     const positions = new Map<ContentCollection, Map<string, number>>()
     const changed: EntryChange[] = []
-    const previousEntries: EntryChange[] = []
     for (const change of changes) {
-      const list = (content[change.collection] === this.content[change.collection] ? [...this.content[change.collection]] : content[change.collection]) as Entry[]
-      ;(content as unknown as Record<string, Entry[]>)[change.collection] = list
       let byId = positions.get(change.collection)
-      if (!byId) positions.set(change.collection, (byId = new Map(list.map((entry, position) => [entry.id, position]))))
+      if (!byId) positions.set(change.collection, (byId = new Map(lists[change.collection].map((entry, position) => [entry.id, position]))))
       const position = byId.get(change.id)
-      const before = position === undefined ? null : list[position]
+      const before = position === undefined ? null : lists[change.collection][position]
       if (stableJson(before) === stableJson(change.entry)) continue
-      previousEntries.push({ collection: change.collection, id: change.id, entry: before })
+      if (lists[change.collection] === this.content[change.collection]) lists[change.collection] = [...lists[change.collection]]
+      const list = lists[change.collection]
       changed.push(change)
       if (change.entry) this.register(change.collection, change.entry)
       if (position !== undefined && change.entry) list[position] = change.entry
@@ -140,13 +135,13 @@ export class SiteState {
       render,
       remove: remove.filter((path) => !rendered.has(path)),
       files,
-      search: this.searchChanges(previousEntries, changed, content),
+      search: this.searchChanges(changed, content),
       changed,
     }
   }
 
   /** The search documents that differ between the live content and `next`: old versions and new. */
-  private searchChanges(previousEntries: EntryChange[], changes: EntryChange[], next: SiteContent) {
+  private searchChanges(changes: EntryChange[], next: SiteContent) {
     const keys = new Set(changes.map((change) => entryKey(change.collection, change.id)))
     const affected = (content: SiteContent): SiteContent => {
       // Lectures show their speaker's name and exhibits live under their exhibition's slug.
@@ -160,7 +155,6 @@ export class SiteState {
         books: content.books.filter((entry) => keys.has(entryKey('books', entry.id))),
       }
     }
-    void previousEntries
     const previous = searchDocumentsFromSiteContent(affected(this.content), searchUrls)
     const nextDocuments = searchDocumentsFromSiteContent(affected(next), searchUrls)
     const key = (document: SearchDocument) => `${document.type}:${document.id}`

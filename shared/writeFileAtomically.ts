@@ -2,13 +2,18 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+/** A hidden, unique name beside `file` to write it under before renaming it into place. */
+export function temporaryPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`)
+}
+
 /**
  * Writes `data` to `file` through a temporary file in the same folder and a rename (Node only), so
  * a reader sees the old file or the new one, never half of one. Creates the folder if needed.
  */
 export function writeFileAtomically(file: string, data: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`)
+  const temporary = temporaryPathFor(file)
   try {
     fs.writeFileSync(temporary, data)
     fs.renameSync(temporary, file)

@@ -1,5 +1,5 @@
 import type { Access } from 'payload'
-import { hasRole } from './roles'
+import { isStaffUser } from './roles'
 
 /** Any signed-in contributor, editor or admin. */
-export const isStaff: Access = ({ req: { user } }) => hasRole(user, 'contributor', 'editor', 'admin')
+export const isStaff: Access = ({ req: { user } }) => isStaffUser(user)

@@ -19,6 +19,11 @@ export function hasRole(user: UserWithRoles | null | undefined, ...wanted: Role[
   return wanted.some((role) => user.roles?.includes(role))
 }
 
+/** Any signed-in contributor, editor or admin. */
+export function isStaffUser(user: UserWithRoles | null | undefined): boolean {
+  return hasRole(user, ...roles)
+}
+
 /** Editors and admins may publish, unpublish and delete. */
 export function canPublish(user: UserWithRoles | null | undefined): boolean {
   return hasRole(user, 'editor', 'admin')

@@ -1,6 +1,6 @@
 import type { GeneratePreviewURL } from 'payload'
 import { signPreviewUrl } from '../../shared/previewLink'
-import { hasRole } from '../access/roles'
+import { isStaffUser } from '../access/roles'
 import { payloadSecret, siteUrl } from '../settings'
 
 /**
@@ -11,6 +11,6 @@ import { payloadSecret, siteUrl } from '../settings'
 export const draftPreview =
   (collection: string): GeneratePreviewURL =>
   (doc, { req }) => {
-    if (!hasRole(req.user, 'contributor', 'editor', 'admin') || doc.id == null) return null
+    if (!isStaffUser(req.user) || doc.id == null) return null
     return signPreviewUrl(siteUrl(), collection, doc.id as number | string, payloadSecret())
   }

@@ -31,14 +31,14 @@ const common = (doc: { id: number | string; slug?: string | null; updatedAt: str
 /** One document (read at depth 1) as the site sees it, per exported collection. */
 export const siteEntryOf = {
   news: (doc: News): NewsEntry => ({
-      ...common(doc),
-      title: doc.title,
-      category: doc.category,
-      summary: text(doc.summary),
-      tags: list(doc.tags),
-      publishedAt: doc.publishedAt ?? doc.updatedAt,
-      cover: toImageRef(doc.cover),
-      bodyHtml: renderRichText(doc.body),
+    ...common(doc),
+    title: doc.title,
+    category: doc.category,
+    summary: text(doc.summary),
+    tags: list(doc.tags),
+    publishedAt: doc.publishedAt ?? doc.updatedAt,
+    cover: toImageRef(doc.cover),
+    bodyHtml: renderRichText(doc.body),
   }),
   exhibitions: (doc: Exhibition): ExhibitionEntry => ({
     ...common(doc),
@@ -50,18 +50,18 @@ export const siteEntryOf = {
     sections: (doc.sections ?? []).map((section) => ({ id: String(section.id), title: section.title, intro: text(section.intro) })),
   }),
   exhibits: (doc: Exhibit): ExhibitEntry => ({
-      ...common(doc),
-      title: doc.title,
-      year: doc.year,
-      exhibitionId: relationId(doc.exhibition) ?? '',
-      sectionId: doc.section,
-      date: doc.date ?? null,
-      order: doc.order ?? 0,
-      caption: text(doc.caption),
-      images: (doc.images ?? [])
-        .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
-        .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
-      bodyHtml: renderRichText(doc.body),
+    ...common(doc),
+    title: doc.title,
+    year: doc.year,
+    exhibitionId: relationId(doc.exhibition) ?? '',
+    sectionId: doc.section,
+    date: doc.date ?? null,
+    order: doc.order ?? 0,
+    caption: text(doc.caption),
+    images: (doc.images ?? [])
+      .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
+      .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
+    bodyHtml: renderRichText(doc.body),
   }),
   speakers: (doc: Speaker): SpeakerEntry => ({
     ...common(doc),
@@ -71,21 +71,21 @@ export const siteEntryOf = {
     photo: toImageRef(doc.photo),
   }),
   lectures: (doc: Lecture): LectureEntry => ({
-      ...common(doc),
-      title: doc.title,
-      series: doc.series,
-      date: doc.date,
-      episode: doc.episode ?? null,
-      speakerId: relationId(doc.speaker),
-      durationMinutes: doc.durationMinutes ?? null,
-      recording: toFileRef(doc.recording),
-      videoUrl: doc.videoUrl ?? null,
-      poster: toImageRef(doc.poster),
-      summary: text(doc.summary),
-      chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
-      transcript: text(doc.transcript),
-      attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
-      tags: list(doc.tags),
+    ...common(doc),
+    title: doc.title,
+    series: doc.series,
+    date: doc.date,
+    episode: doc.episode ?? null,
+    speakerId: relationId(doc.speaker),
+    durationMinutes: doc.durationMinutes ?? null,
+    recording: toFileRef(doc.recording),
+    videoUrl: doc.videoUrl ?? null,
+    poster: toImageRef(doc.poster),
+    summary: text(doc.summary),
+    chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
+    transcript: text(doc.transcript),
+    attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
+    tags: list(doc.tags),
   }),
   books: (doc: Book): BookEntry => ({
     ...common(doc),
@@ -107,12 +107,11 @@ export const siteEntryOf = {
   }),
 }
 
-/** The collections the site shows, in the export's key order. */
+/** The collections the site shows. */
 export type ExportedCollection = keyof typeof siteEntryOf
-export const exportedCollections = Object.keys(siteEntryOf) as ExportedCollection[]
 export type SiteEntryOf<C extends ExportedCollection> = ReturnType<(typeof siteEntryOf)[C]>
 
-export function siteSettingsOf(site: Site): SiteSettings {
+function siteSettingsOf(site: Site): SiteSettings {
   return {
     siteName: site.siteName,
     slogan: text(site.slogan),
@@ -178,8 +177,4 @@ export async function exportSiteEntry<C extends ExportedCollection>(
   })
   if (!doc) return null
   return (siteEntryOf[collection] as (doc: unknown) => SiteEntryOf<C>)(doc)
-}
-
-export async function exportSiteSettings(payload: Payload): Promise<SiteSettings> {
-  return siteSettingsOf(await payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }))
 }

@@ -1,7 +1,7 @@
 import type { FieldAccess, TextareaField } from 'payload'
-import { hasRole } from '../access/roles'
+import { isStaffUser } from '../access/roles'
 
-const staffOnly: FieldAccess = ({ req: { user } }) => hasRole(user, 'contributor', 'editor', 'admin')
+const staffOnly: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 
 /** Notes among editors. Never returned to the public, through any API. */
 export function editorialNoteField(): TextareaField {

@@ -2,8 +2,6 @@ import type { GlobalConfig } from 'payload'
 import { isStaff } from '../access/isStaff'
 import { nobody } from '../access/nobody'
 
-const dateTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy年M月d日 HH:mm:ss' } }
-
 /**
  * What the publisher (the process that keeps the public site current) is doing and last did.
  * Written only by the publisher through the Local API (`overrideAccess`); read by staff, shown
@@ -25,7 +23,7 @@ export const SiteStatus: GlobalConfig = {
       type: 'group',
       label: '上次更新',
       fields: [
-        { name: 'at', type: 'date', label: '完成时间', admin: dateTime },
+        { name: 'at', type: 'date', label: '完成时间' },
         { name: 'durationMs', type: 'number', label: '用时（毫秒）' },
         { name: 'pages', type: 'number', label: '写入或删除的页面数' },
         { name: 'changes', type: 'number', label: '处理的变更数' },
@@ -36,7 +34,7 @@ export const SiteStatus: GlobalConfig = {
       type: 'group',
       label: '上次全量构建',
       fields: [
-        { name: 'at', type: 'date', label: '完成时间', admin: dateTime },
+        { name: 'at', type: 'date', label: '完成时间' },
         { name: 'durationMs', type: 'number', label: '用时（毫秒）' },
         { name: 'pages', type: 'number', label: '页面数' },
         { name: 'reason', type: 'text', label: '原因' },
@@ -47,8 +45,8 @@ export const SiteStatus: GlobalConfig = {
       type: 'group',
       label: '正在进行',
       fields: [
-        { name: 'task', type: 'text', label: '任务', admin: { description: '空闲时为空。' } },
-        { name: 'since', type: 'date', label: '开始时间', admin: dateTime },
+        { name: 'task', type: 'text', label: '任务', },
+        { name: 'since', type: 'date', label: '开始时间' },
       ],
     },
     {
@@ -56,7 +54,7 @@ export const SiteStatus: GlobalConfig = {
       type: 'group',
       label: '最近一次失败',
       fields: [
-        { name: 'at', type: 'date', label: '时间', admin: dateTime },
+        { name: 'at', type: 'date', label: '时间' },
         { name: 'message', type: 'textarea', label: '错误信息' },
       ],
     },

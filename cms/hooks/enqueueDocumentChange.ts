@@ -14,8 +14,9 @@ export const enqueueDocumentChange: CollectionAfterChangeHook = async ({ collect
  * when it publishes, edits a published document live, or unpublishes (also a scheduled job's
  * publish or unpublish). A draft save (the 保存草稿 button, autosave, `draft: true`) writes only
  * a version and leaves the live document as it was; Payload marks it by setting `_status` to
- * `draft` in the data before any hook runs, so a published live document with draft data means
- * a draft save. Saving a document that was never public keeps it out of sight.
+ * `draft` in the data before any hook runs, so draft data on a still-published live document
+ * means a draft save. Saving a document that was never public keeps it out of sight. The live
+ * document is counted only when that is the open question: autosave runs every few seconds.
  */
 async function changesLiveDocument({ collection, context, data, id, req }: {
   collection: Pick<CollectionConfig, 'slug'>
@@ -24,6 +25,7 @@ async function changesLiveDocument({ collection, context, data, id, req }: {
   id: number | string
   req: PayloadRequest
 }): Promise<boolean> {
-  if (await isLivePublished(req, collection.slug, id)) return data._status !== 'draft'
-  return wasLivePublished(context, collection.slug, id)
+  if (data._status === 'published') return true
+  if (!wasLivePublished(context, collection.slug, id)) return false
+  return !(data._status === 'draft' && (await isLivePublished(req, collection.slug, id)))
 }

@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { hasRole } from '../access/roles'
+import { isStaffUser } from '../access/roles'
 
 /**
  * A visitor's `?draft=true` (or GraphQL `draft: true`) is read as a normal request: the public
@@ -9,6 +9,6 @@ import { hasRole } from '../access/roles'
 export const ignoreDraftModeForPublic: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const { draft, overrideAccess } = args as { draft?: boolean; overrideAccess?: boolean }
   if (operation !== 'read' || !draft || overrideAccess) return args
-  if (hasRole(req.user, 'contributor', 'editor', 'admin')) return args
+  if (isStaffUser(req.user)) return args
   return { ...args, draft: false }
 }

@@ -6,10 +6,12 @@ import { loadEnvironment } from './loadEnvironment'
 loadEnvironment()
 
 const root = process.cwd()
-const { cmsPort, isProduction, databaseUrl } = await import('../settings')
+const settings = await import('../settings')
+const { cmsPort, isProduction, databaseUrl } = settings
 const port = cmsPort()
-const sitePort = Number(process.env.SITE_PORT) || 4321
-process.env.SITE_URL ||= `http://localhost:${sitePort}`
+const sitePort = settings.sitePort()
+// The publisher and its site builds read it from the environment: one value for all.
+process.env.SITE_URL ||= settings.siteUrl()
 
 /** Migrates, seeds an empty database (not in production) and ensures the demo accounts. */
 async function prepareContent(): Promise<string | null> {

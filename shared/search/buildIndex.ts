@@ -421,7 +421,17 @@ export function writeIndex(index: BuiltSearchIndex, dir: string): void {
     fs.rmSync(path.join(dir, folder), { recursive: true, force: true })
     fs.mkdirSync(path.join(dir, folder), { recursive: true })
   }
-  for (const [shard, bytes] of index.shards) fs.writeFileSync(path.join(dir, shardPath(shard, index.manifest.shardCount)), bytes)
-  for (const [file, entries] of index.docFiles) fs.writeFileSync(path.join(dir, docFilePath(file)), JSON.stringify(entries))
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(index.manifest))
+  for (const group of indexFiles(index)) for (const [file, data] of group) fs.writeFileSync(path.join(dir, file), data)
+}
+
+/**
+ * The index's files by path relative to its folder, in the order a reader-safe writer puts them
+ * in place: display files, then shards, then the manifest that points at them.
+ */
+export function indexFiles(index: BuiltSearchIndex): [string, string | Uint8Array][][] {
+  return [
+    [...index.docFiles].map(([file, entries]): [string, string] => [docFilePath(file), JSON.stringify(entries)]),
+    [...index.shards].map(([shard, bytes]): [string, Uint8Array] => [shardPath(shard, index.manifest.shardCount), bytes]),
+    [['manifest.json', JSON.stringify(index.manifest)]],
+  ]
 }

@@ -14,13 +14,21 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
+/** A plain file name in the media folder: no folders, no dotfiles (so nothing outside it). */
+export const isMediaFileName = (name: string) => name !== '' && !name.includes('/') && !name.includes('\\') && !name.startsWith('.')
+
+/** Adds to `names` the media files `text` refers to. */
+export function collectMediaReferences(text: string, names: Set<string>): void {
+  for (const match of text.matchAll(mediaReference)) {
+    const name = decodeURIComponent(match[1])
+    if (isMediaFileName(name)) names.add(name)
+  }
+}
+
 /** Every media file name the built pages, feeds and sitemap refer to. */
 export function findUsedMedia(outDir: string): Set<string> {
   const used = new Set<string>()
-  for (const file of walk(outDir)) {
-    if (!scanned.test(file)) continue
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(mediaReference)) used.add(decodeURIComponent(match[1]))
-  }
+  for (const file of walk(outDir)) if (scanned.test(file)) collectMediaReferences(fs.readFileSync(file, 'utf8'), used)
   return used
 }
 
@@ -43,7 +51,6 @@ export function copyUsedMedia(): AstroIntegration {
         let bytes = 0
         const missing: string[] = []
         for (const name of used) {
-          if (name.includes('/') || name.includes('\\') || name.startsWith('.')) continue
           const destination = path.join(target, name)
           if (cmsUrl) {
             const response = await fetch(new URL(`/api/media/file/${encodeURIComponent(name)}`, cmsUrl))

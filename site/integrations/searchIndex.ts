@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro'
 import { buildSearchIndex, writeIndex, type BuiltSearchIndex } from '../../shared/search/buildIndex'
 import { searchDocumentsFromSiteContent } from '../../shared/search/siteDocuments'
 import { readSiteContent } from '../src/cms/readSiteContent'
-import { bookUrl, exhibitUrl, lectureUrl, newsUrl } from '../src/lib/urls'
+import { searchUrls } from '../src/lib/urls'
 
 /** What the index build reports back. */
 interface IndexStats {
@@ -37,7 +37,7 @@ export async function runSearchIndexProcess(): Promise<void> {
     const started = performance.now()
     const content = await readSiteContent()
     const index: BuiltSearchIndex = buildSearchIndex(
-      searchDocumentsFromSiteContent(content, { news: newsUrl, exhibit: exhibitUrl, lecture: lectureUrl, book: bookUrl }),
+      searchDocumentsFromSiteContent(content, searchUrls),
     )
     const buildSeconds = (performance.now() - started) / 1000
     const dir = await folder

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 
 const contentTypes: Record<string, string> = {
@@ -26,6 +27,11 @@ const contentTypes: Record<string, string> = {
   '.webm': 'video/webm',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
+}
+
+/** The Content-Type the site serves a file with, by its extension. */
+export function contentTypeOf(file: string): string {
+  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 const compressible = /^(text\/|application\/(json|xml|rss\+xml)|image\/svg)/
 /** The search index's shards (dist/search/shards/*.bin): binary, but term lists and varints that compress well. */
@@ -118,92 +124,94 @@ function openFile(file: string): { fd: number; stat: fs.Stats } | null {
 }
 
 function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
-      return
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const resolved = resolvePath(root, url.pathname)
-    if (resolved && 'redirect' in resolved) {
-      res.writeHead(301, { Location: resolved.redirect + url.search }).end()
-      return
-    }
-    let file = resolved?.file
-    let status = 200
-    let opened = file ? openFile(file) : null
-    if (!file || !opened) {
-      file = path.join(root, '404.html')
-      status = 404
-      opened = openFile(file)
-      if (!opened) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 页面不存在')
-        return
-      }
-    }
-    const { fd, stat } = opened
-    let streaming = false
-    res.once('close', () => {
-      if (!streaming) fs.close(fd, () => {})
-    })
-    const stream = (range?: { start: number; end: number }) => {
-      streaming = true
-      return fs.createReadStream('', { fd, ...range })
-    }
-    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
-    const headers: http.OutgoingHttpHeaders = {
-      'Content-Type': type,
-      'Cache-Control': status === 404 ? 'no-store' : cacheControl(url.pathname),
-      ETag: etag,
-      'Last-Modified': stat.mtime.toUTCString(),
-      'Accept-Ranges': 'bytes',
-      'X-Content-Type-Options': 'nosniff',
-      Vary: 'Accept-Encoding',
-    }
-    if (status === 200 && req.headers['if-none-match'] === etag) {
-      res.writeHead(304, headers).end()
-      return
-    }
-
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
-    if (range && status === 200) {
-      const start = range[1] ? Number(range[1]) : Math.max(0, stat.size - Number(range[2]))
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), stat.size - 1) : stat.size - 1
-      if (start > end || start >= stat.size) {
-        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stat.size}` }).end()
-        return
-      }
-      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 })
-      if (req.method === 'HEAD') res.end()
-      else stream({ start, end }).pipe(res)
-      return
-    }
-
-    const accepts = String(req.headers['accept-encoding'] ?? '')
-    const worthCompressing = compressible.test(type) || compressibleBinary.has(path.extname(file).toLowerCase())
-    const encoding = worthCompressing && stat.size > 512 ? (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null) : null
-    if (!encoding) {
-      res.writeHead(status, { ...headers, 'Content-Length': stat.size })
-      if (req.method === 'HEAD') res.end()
-      else stream().pipe(res)
-      return
-    }
-    if (stat.size <= smallFileBytes) {
-      // Pages, search shards and display files: compressed once, kept, sent in one write.
-      const body = compressedSmallFile(file, fd, stat, encoding)
-      res.writeHead(status, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length })
-      res.end(req.method === 'HEAD' ? undefined : body)
-      return
-    }
-    res.writeHead(status, { ...headers, 'Content-Encoding': encoding })
-    if (req.method === 'HEAD') {
-      res.end()
-      return
-    }
-    const compressor = encoding === 'br' ? zlib.createBrotliCompress({ params: brotliParams(stat.size) }) : zlib.createGzip({ level: 6 })
-    stream().pipe(compressor).pipe(res)
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+    return
   }
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const resolved = resolvePath(root, url.pathname)
+  if (resolved && 'redirect' in resolved) {
+    res.writeHead(301, { Location: resolved.redirect + url.search }).end()
+    return
+  }
+  let file = resolved?.file
+  let status = 200
+  let opened = file ? openFile(file) : null
+  if (!file || !opened) {
+    file = path.join(root, '404.html')
+    status = 404
+    opened = openFile(file)
+    if (!opened) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 页面不存在')
+      return
+    }
+  }
+  const { fd, stat } = opened
+  let streaming = false
+  res.once('close', () => {
+    if (!streaming) fs.close(fd, () => {})
+  })
+  // pipeline, not pipe: a visitor who goes away (a seek aborts a range request) destroys the
+  // stream, which closes the file.
+  const send = (range?: { start: number; end: number }, compressor?: zlib.BrotliCompress | zlib.Gzip) => {
+    streaming = true
+    const source = fs.createReadStream('', { fd, ...range })
+    if (compressor) pipeline(source, compressor, res, () => {})
+    else pipeline(source, res, () => {})
+  }
+  const type = contentTypeOf(file)
+  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
+  const headers: http.OutgoingHttpHeaders = {
+    'Content-Type': type,
+    'Cache-Control': status === 404 ? 'no-store' : cacheControl(url.pathname),
+    ETag: etag,
+    'Last-Modified': stat.mtime.toUTCString(),
+    'Accept-Ranges': 'bytes',
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+  }
+  if (status === 200 && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end()
+    return
+  }
+
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+  if (range && status === 200) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, stat.size - Number(range[2]))
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), stat.size - 1) : stat.size - 1
+    if (start > end || start >= stat.size) {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stat.size}` }).end()
+      return
+    }
+    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 })
+    if (req.method === 'HEAD') res.end()
+    else send({ start, end })
+    return
+  }
+
+  const accepts = String(req.headers['accept-encoding'] ?? '')
+  const worthCompressing = compressible.test(type) || compressibleBinary.has(path.extname(file).toLowerCase())
+  const encoding = worthCompressing && stat.size > 512 ? (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null) : null
+  if (!encoding) {
+    res.writeHead(status, { ...headers, 'Content-Length': stat.size })
+    if (req.method === 'HEAD') res.end()
+    else send()
+    return
+  }
+  if (stat.size <= smallFileBytes) {
+    // Pages, search shards and display files: compressed once, kept, sent in one write.
+    const body = compressedSmallFile(file, fd, stat, encoding)
+    res.writeHead(status, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length })
+    res.end(req.method === 'HEAD' ? undefined : body)
+    return
+  }
+  res.writeHead(status, { ...headers, 'Content-Encoding': encoding })
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const compressor = encoding === 'br' ? zlib.createBrotliCompress({ params: brotliParams(stat.size) }) : zlib.createGzip({ level: 6 })
+  send(undefined, compressor)
 }
 
 const brotliParams = (size: number) => ({ [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size })

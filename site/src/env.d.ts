@@ -4,7 +4,7 @@ declare namespace App {
     site: import('../../shared/siteContent').SiteSettings
     /** The page's public path, when it is rendered at another URL (the publisher's warm renderer). */
     pagePath?: string
-    /** Set by the publisher for pages/render/ and pages/render-file/. */
+    /** Set by the publisher's warm renderer for pages/render/: the page to render. */
     render?: import('./routes/renderRequest').RenderRequest
   }
 }

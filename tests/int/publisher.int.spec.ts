@@ -8,9 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { generateImage } from '../../cms/seed/generateImage'
 import { Publisher } from '../../publisher/publisher'
 import { Releases } from '../../publisher/releases'
-import { readIndexSemantics } from '../../shared/search/updateIndex'
+import { buildSearchIndex, writeIndex } from '../../shared/search/buildIndex'
+import { readIndexSemantics, SearchIndexUpdater } from '../../shared/search/updateIndex'
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 const faultMarker = '【渲染故障】'
@@ -39,6 +41,7 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
   let publisher: Publisher
   const newsIds: (number | string)[] = []
   let speakerId: number | string
+  let mediaId: number | string
   let exhibitId: number | string
 
   const queued = async () => (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
@@ -51,6 +54,9 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-publisher-test-'))
     const p = t.payload
     await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    const imageData = await generateImage({ seed: 3, motif: 'star', width: 1200, height: 800 })
+    const image = await p.create({ collection: 'media', data: { alt: '党员志愿者在楼宇大厅' }, file: { data: imageData, mimetype: 'image/jpeg', name: 'cover.jpg', size: imageData.length } })
+    mediaId = image.id
     for (let n = 0; n < 14; n++) {
       const created = await p.create({
         collection: 'news',
@@ -60,6 +66,7 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
           summary: `第${n + 1}期活动的摘要`,
           tags: n % 3 ? ['志愿服务'] : ['主题党日', '红领讲堂'],
           publishedAt: new Date(Date.UTC(2025, 0, 1 + n)).toISOString(),
+          ...(n === 4 && { cover: image.id }),
           _status: 'published',
         },
       })
@@ -159,6 +166,34 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(page(publisher, `/news/${doc.slug}/`)).toContain('修正后的标题')
     expect(await queued()).toBe(0)
   }, 60_000)
+
+  it('rebuilds a search index that does not match the live content, without breaking the served one', async () => {
+    // An index cut short (simulated: an empty one) cannot take the change: the whole index is
+    // staged and swapped in with the pages; the last test compares it with a clean build.
+    const dir = path.join(publisher.servedDir, 'search')
+    writeIndex(buildSearchIndex([]), dir)
+    const internals = publisher as unknown as { live: { search: SearchIndexUpdater } }
+    internals.live.search = SearchIndexUpdater.open(dir)
+    await t.payload.update({ collection: 'news', id: newsIds[7], data: { title: '索引重建后的标题' } })
+    expect((await publisher.drainQueue())?.changes).toBe(1)
+    expect(readIndexSemantics(dir).documents).toHaveProperty([`news:${newsIds[7]}`, 'title'], '索引重建后的标题')
+    expect((fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  }, 60_000)
+
+  it('applies a media edit to the pages showing the file, and site settings through a full build', async () => {
+    const p = t.payload
+    const withCover = await p.findByID({ collection: 'news', id: newsIds[4] })
+    await p.update({ collection: 'media', id: mediaId, data: { alt: '新的替代文字：楼宇党群服务站' } })
+    expect((await publisher.drainQueue())?.changes).toBe(1)
+    expect(page(publisher, `/news/${withCover.slug}/`)).toContain('新的替代文字：楼宇党群服务站')
+
+    await p.updateGlobal({ slug: 'site', data: { slogan: '党建引领，服务发展' } })
+    await publisher.drainQueue() // starts the full build: every page shows the settings
+    await publisher.settled()
+    expect(page(publisher, '/')).toContain('党建引领，服务发展')
+    expect(fs.readFileSync(path.join(publisher.servedDir, 'about', 'index.html'), 'utf8')).toContain('党建引领，服务发展')
+    expect(await queued()).toBe(0)
+  }, 120_000)
 
   it('publishes a change saved just before a crash once the publisher runs again', async () => {
     const p = t.payload

@@ -125,6 +125,8 @@ describeOnDatabase('site changes for the publisher', () => {
     const speaker = await t.payload.create({ collection: 'speakers', data: { name: '队列主讲人' } })
     const image = await generateImage({ seed: 3, motif: 'star', width: 320, height: 240 })
     const media = await t.payload.create({ collection: 'media', data: { alt: '队列图片' }, file: { data: image, mimetype: 'image/jpeg', name: 'queue.jpg', size: image.length } })
+    // A new upload is on no page yet.
+    expect((await queued()).filter((row) => row.targetCollection === 'media')).toEqual([])
     await clearQueue()
     await t.payload.update({ collection: 'books', id: book.id, data: { available: 1 } })
     await t.payload.update({ collection: 'speakers', id: speaker.id, data: { title: '党校教授' } })

@@ -112,6 +112,14 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(built.get('news/rss.xml')).toContain('富文本安全测试')
   })
 
+  it('lists in the sitemap exactly the pages built (but search and 404)', () => {
+    const pages = [...built.keys()]
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('search/'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`)
+    const listed = [...(built.get('sitemap.xml') ?? '').matchAll(/<loc>https:\/\/hongse\.example([^<]*)<\/loc>/g)].map((match) => decodeURIComponent(match[1]))
+    expect(listed.sort()).toEqual(pages.sort())
+  })
+
   it('serves safe article pages: the escaped text, never the script', () => {
     const page = built.get(`news/${xssSlug}/index.html`)!
     expect(page).toContain('&lt;script&gt;')

@@ -2,11 +2,11 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isEditorOrAdmin } from '../../access/isEditorOrAdmin'
 import { isStaff } from '../../access/isStaff'
-import { enqueueDocumentChange } from '../../hooks/enqueueDocumentChange'
 import { enqueueDocumentDelete } from '../../hooks/enqueueDocumentDelete'
 import { mediaDir } from '../../settings'
 import { allowedMediaTypes, allowedMediaTypesText } from './allowedTypes'
 import { checkUpload } from './hooks/checkUpload'
+import { enqueueUsedMediaChange } from './hooks/enqueueUsedMediaChange'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -20,7 +20,7 @@ export const Media: CollectionConfig = {
     description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：${allowedMediaTypesText}；不接受 SVG。`,
   },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
-  hooks: { beforeOperation: [checkUpload], afterChange: [enqueueDocumentChange], afterDelete: [enqueueDocumentDelete] },
+  hooks: { beforeOperation: [checkUpload], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: Object.keys(allowedMediaTypes),

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 /** One entry of the publisher's queue: a document to write again or remove, or the whole site. */
-export type SiteChange =
+export type QueuedChange =
   | { kind: 'document'; targetCollection: string; documentId: string; operation: 'change' | 'delete' }
   | { kind: 'rebuild' }
 
@@ -12,6 +12,6 @@ export type SiteChange =
  * default (libsql runs queries synchronously, so two overlapping transactions in one process
  * block each other until the busy timeout); there the row is written before the save returns.
  */
-export async function enqueueSiteChange(req: PayloadRequest, change: SiteChange): Promise<void> {
+export async function enqueueSiteChange(req: PayloadRequest, change: QueuedChange): Promise<void> {
   await req.payload.create({ collection: 'site-changes', data: change, depth: 0, overrideAccess: true, req })
 }

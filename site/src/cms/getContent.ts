@@ -30,4 +30,3 @@ export function getContent(): Promise<ContentIndex> {
   return index
 }
 
-export { relatedNews } from './buildContentIndex'

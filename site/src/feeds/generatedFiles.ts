@@ -5,7 +5,7 @@
  */
 import { bookLocations, lectureSeries, newsCategories } from '../../../shared/vocabulary'
 import type { ContentIndex } from '../cms/buildContentIndex'
-import type { ContentDependency } from '../routes/pageRoutes'
+import { contentDependencies, type ContentDependency } from '../routes/pageRoutes'
 import { bookPageSize, lecturePageSize, newsPageSize, pageCount } from '../lib/pagination'
 import { absoluteUrl } from '../lib/seo'
 import * as urls from '../lib/urls'
@@ -98,7 +98,7 @@ export interface GeneratedFile {
 
 /** The files the publisher regenerates when what they depend on changes. */
 export const generatedFiles: GeneratedFile[] = [
-  { path: '/sitemap.xml', contentType: 'application/xml; charset=utf-8', dependsOn: ['news', 'exhibitions', 'exhibits', 'lectures', 'speakers', 'books'], render: sitemapXml },
+  { path: '/sitemap.xml', contentType: 'application/xml; charset=utf-8', dependsOn: contentDependencies, render: sitemapXml },
   { path: urls.newsFeedUrl, contentType: 'application/rss+xml; charset=utf-8', dependsOn: ['news'], render: newsRssXml },
   { path: urls.lecturesFeedUrl, contentType: 'application/rss+xml; charset=utf-8', dependsOn: ['lectures'], render: lecturesRssXml },
 ]

@@ -35,3 +35,11 @@ export const libraryLocationUrl = (location: string) => `/library/location/${loc
 
 export const newsFeedUrl = '/news/rss.xml'
 export const lecturesFeedUrl = '/lectures/rss.xml'
+
+/** The page of each kind of search result (what the search index links to). */
+export const searchUrls: import('../../../shared/search/siteDocuments').SearchUrls = {
+  news: newsUrl,
+  exhibit: exhibitUrl,
+  lecture: lectureUrl,
+  book: bookUrl,
+}

@@ -16,7 +16,8 @@ import { bookPageSize, lecturePageSize, newsPageSize, pageCount, type ListPage }
 import * as urls from '../lib/urls'
 
 /** The collections of the export a family reads (the site settings are read by every page). */
-export type ContentDependency = 'news' | 'exhibitions' | 'exhibits' | 'speakers' | 'lectures' | 'books'
+export const contentDependencies = ['news', 'exhibitions', 'exhibits', 'speakers', 'lectures', 'books'] as const
+export type ContentDependency = (typeof contentDependencies)[number]
 
 export interface PageRoute<V extends ViewName = ViewName> {
   view: V
@@ -82,8 +83,12 @@ function pagedRoutes<V extends ViewName, T>(
   })
 }
 
+/** A lecture's speaker, when it has one and the speaker is published. */
+const speakerOf = (content: ContentIndex, lecture: LectureEntry | null): SpeakerEntry | null =>
+  (lecture?.speakerId && content.speakersById.get(lecture.speakerId)) || null
+
 function lecturePage(content: ContentIndex, page: ListPage<LectureEntry>): LecturePage {
-  return { ...page, speakers: page.items.map((lecture) => (lecture.speakerId ? (content.speakersById.get(lecture.speakerId) ?? null) : null)) }
+  return { ...page, speakers: page.items.map((lecture) => speakerOf(content, lecture)) }
 }
 
 function lectureBrowse(content: ContentIndex): LectureBrowse {
@@ -109,7 +114,7 @@ export const pageFamilies: PageFamily[] = [
         props: {
           latestNews: content.news.slice(0, 6),
           lecture,
-          lectureSpeaker: lecture?.speakerId ? (content.speakersById.get(lecture.speakerId) ?? null) : null,
+          lectureSpeaker: speakerOf(content, lecture),
           exhibition: content.exhibitions[0] ?? null,
           bookCount: content.books.length,
         },
@@ -189,7 +194,7 @@ export const pageFamilies: PageFamily[] = [
     content.lectures.map((lecture) => ({
       view: 'lecture',
       path: urls.lectureUrl(lecture.slug),
-      props: { lecture, speaker: lecture.speakerId ? (content.speakersById.get(lecture.speakerId) ?? null) : null },
+      props: { lecture, speaker: speakerOf(content, lecture) },
     })),
   ),
   family('speakers', ['speakers', 'lectures'], (content) => [
