@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, vitest (unit + integration on SQLite, and on MongoDB when MONGODB_URL
+ * `npm test`: type check (tsc and astro check), vitest (unit + integration on SQLite, and on MongoDB when MONGODB_URL
  * is set), then Playwright end to end. Ends with one line: `N passed, N failed, N skipped`.
  */
 import { spawnSync } from 'node:child_process'
@@ -32,7 +32,8 @@ function readJson(file) {
   }
 }
 
-if (!process.env.SKIP_TYPECHECK) stage('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+if (!process.env.SKIP_TYPECHECK) stage('typecheck (tsc, astro check)', npm, ['run', '--silent', 'typecheck'])
 
 if (!process.env.MONGODB_URL) console.log('\nℹ MONGODB_URL 未设置：MongoDB 上的集成测试将显示为跳过（skipped）。')
 const vitestJson = path.join(artifacts, 'vitest.json')

@@ -1,3 +1,5 @@
+/// <reference types="astro/client" />
+
 declare namespace App {
   interface Locals {
     /** The site settings every page's shell shows; set by RoutePage (or the page) before rendering. */

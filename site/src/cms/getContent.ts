@@ -5,8 +5,9 @@ import { buildContentIndex, type ContentIndex, type ContentLists } from './build
 let index: Promise<ContentIndex> | undefined
 
 async function list<K extends Exclude<keyof ContentLists, 'site'>>(name: K): Promise<ContentLists[K]> {
-  const entries = await getCollection(name)
-  return entries.map((entry) => entry.data) as unknown as ContentLists[K]
+  // Entries are typed by shared/siteContent.ts, not by a content-layer schema, so only `data` is read.
+  const entries: { data: unknown }[] = await getCollection(name)
+  return entries.map((entry) => entry.data) as ContentLists[K]
 }
 
 /**
