@@ -138,7 +138,7 @@ export class Releases {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
         const holder = Number(fs.readFileSync(file, 'utf8'))
         if (holder && holder !== process.pid && isRunning(holder)) {
-          throw new Error(`另一个发布服务（PID ${holder}）正在更新 ${this.root}：同一网站只能运行一个发布服务。`)
+          throw new Error(`另一个发布服务（PID ${holder}）正在更新 ${this.root}：同一网站只能运行一个发布服务。`, { cause: error })
         }
         fs.rmSync(file, { force: true })
       }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check (tsc and astro check), vitest (unit + integration on SQLite, and on MongoDB when MONGODB_URL
- * is set), then Playwright end to end. Ends with one line: `N passed, N failed, N skipped`.
+ * `npm test`: format check (Prettier), lint (ESLint), type check (tsc and astro check), vitest
+ * (unit + integration on SQLite, and on MongoDB when MONGODB_URL is set), then Playwright end to
+ * end. Every stage runs; any failing stage fails the run. Ends with one line:
+ * `N passed, N failed, N skipped`.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -33,12 +35,21 @@ function readJson(file) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-if (!process.env.SKIP_TYPECHECK) stage('typecheck (tsc, astro check)', npm, ['run', '--silent', 'typecheck'])
+stage('format check (prettier)', npm, ['run', '--silent', 'format:check'])
+stage('lint (eslint)', npm, ['run', '--silent', 'lint'])
+if (!process.env.SKIP_TYPECHECK)
+  stage('typecheck (tsc, astro check)', npm, ['run', '--silent', 'typecheck'])
 
-if (!process.env.MONGODB_URL) console.log('\nℹ MONGODB_URL 未设置：MongoDB 上的集成测试将显示为跳过（skipped）。')
+if (!process.env.MONGODB_URL)
+  console.log('\nℹ MONGODB_URL 未设置：MongoDB 上的集成测试将显示为跳过（skipped）。')
 const vitestJson = path.join(artifacts, 'vitest.json')
 fs.rmSync(vitestJson, { force: true })
-stage('vitest (unit, integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+stage('vitest (unit, integration)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+])
 const vitest = readJson(vitestJson)
 if (vitest) {
   totals.passed += vitest.numPassedTests
@@ -48,7 +59,9 @@ if (vitest) {
 
 const playwrightJson = path.join(artifacts, 'playwright.json')
 fs.rmSync(playwrightJson, { force: true })
-stage('playwright (end to end, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+stage('playwright (end to end, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+})
 const playwright = readJson(playwrightJson)
 if (playwright?.stats) {
   totals.passed += playwright.stats.expected

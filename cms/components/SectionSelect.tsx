@@ -9,24 +9,31 @@ type Option = { label: string; value: string }
 export const SectionSelect: TextFieldClientComponent = ({ field, path, readOnly }) => {
   const { value, setValue, showError, errorMessage } = useField<string>({ path })
   const exhibition = useFormFields(([fields]) => fields.exhibition?.value) as
-    | number
-    | string
-    | { id: number | string }
-    | null
-    | undefined
+    number | string | { id: number | string } | null | undefined
   const exhibitionId = exhibition && typeof exhibition === 'object' ? exhibition.id : exhibition
-  const [options, setOptions] = useState<Option[]>([])
+  // Options are kept with the exhibition they were read for, so another exhibition's never show.
+  const [loaded, setLoaded] = useState<{ exhibitionId: number | string; options: Option[] } | null>(
+    null,
+  )
+  const options =
+    exhibitionId != null && loaded?.exhibitionId === exhibitionId ? loaded.options : []
 
   useEffect(() => {
-    if (exhibitionId == null || exhibitionId === '') {
-      setOptions([])
-      return
-    }
+    if (exhibitionId == null || exhibitionId === '') return
     const controller = new AbortController()
-    fetch(`/api/exhibitions/${exhibitionId}?depth=0&draft=true`, { credentials: 'include', signal: controller.signal })
+    fetch(`/api/exhibitions/${exhibitionId}?depth=0&draft=true`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
       .then((response) => (response.ok ? response.json() : null))
       .then((doc: { sections?: { id: string; title: string }[] } | null) =>
-        setOptions((doc?.sections ?? []).map((section, index) => ({ value: section.id, label: `${index + 1}. ${section.title}` }))),
+        setLoaded({
+          exhibitionId,
+          options: (doc?.sections ?? []).map((section, index) => ({
+            value: section.id,
+            label: `${index + 1}. ${section.title}`,
+          })),
+        }),
       )
       .catch(() => undefined)
     return () => controller.abort()

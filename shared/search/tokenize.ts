@@ -61,8 +61,8 @@ function classOf(text: string, i: number): CharClass {
   return letterOrDigit.test(text[i]) ? Unit : Separator
 }
 
-const isbnCandidate = /[0-9][0-9\-‐‑–—]{8,20}[0-9x]/g
-const hyphens = /[\-‐‑–—]/g
+const isbnCandidate = /[0-9][0-9‐‑–—-]{8,20}[0-9x]/g
+const hyphens = /[-‐‑–—]/g
 
 /** Joins hyphenated ISBNs ('978-7-02-000220-7' → '9787020002207') so they index as one number. */
 function joinIsbns(text: string): string {
@@ -76,7 +76,7 @@ function joinIsbns(text: string): string {
 /** NFKC fold, lower case, joined ISBNs: the text both sides tokenize. */
 export function foldText(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase()
-  return /[0-9][\-‐‑–—][0-9]/.test(folded) ? joinIsbns(folded) : folded
+  return /[0-9][-‐‑–—][0-9]/.test(folded) ? joinIsbns(folded) : folded
 }
 
 /**

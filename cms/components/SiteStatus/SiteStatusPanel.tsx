@@ -13,6 +13,8 @@ interface Snapshot {
   pending: number | null
   /** The last poll failed (CMS restarting, session expired). */
   stale: boolean
+  /** When the status was read: elapsed times count to it, so rendering stays pure. */
+  polledAt: number
 }
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
@@ -23,7 +25,7 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 /** Polls the publisher's status and the number of queued changes while the tab is visible. */
 function useSiteStatus(api: string): Snapshot {
-  const [snapshot, setSnapshot] = useState<Snapshot>({ status: null, pending: null, stale: false })
+  const [snapshot, setSnapshot] = useState<Snapshot>({ status: null, pending: null, stale: false, polledAt: 0 })
   useEffect(() => {
     const controller = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -34,7 +36,7 @@ function useSiteStatus(api: string): Snapshot {
             getJson<SiteStatus>(`${api}/globals/site-status?depth=0`, controller.signal),
             getJson<{ totalDocs: number }>(`${api}/site-changes/count`, controller.signal),
           ])
-          setSnapshot({ status, pending: queue.totalDocs, stale: false })
+          setSnapshot({ status, pending: queue.totalDocs, stale: false, polledAt: Date.now() })
         } catch {
           if (controller.signal.aborted) return
           setSnapshot((previous) => ({ ...previous, stale: true }))
@@ -83,7 +85,7 @@ export function SiteStatusPanel() {
       routes: { api },
     },
   } = useConfig()
-  const { status, pending, stale } = useSiteStatus(api)
+  const { status, pending, stale, polledAt } = useSiteStatus(api)
   const [rebuildRequestedAt, setRebuildRequestedAt] = useState<string | null>(null)
   const [requesting, setRequesting] = useState(false)
 
@@ -160,7 +162,7 @@ export function SiteStatusPanel() {
               {working.since && (
                 <p className="site-status__detail">
                   开始于 <time dateTime={working.since}>{formatTime(working.since)}</time>，已进行{' '}
-                  {formatDuration(Math.max(0, Date.now() - new Date(working.since).getTime()))}
+                  {formatDuration(Math.max(0, polledAt - new Date(working.since).getTime()))}
                 </p>
               )}
             </>

@@ -63,6 +63,7 @@ export default function SearchPage({ siteName }: { siteName: string }) {
     syncUrl(query, typeRef.current)
     if (!query) {
       setFound(null)
+      setShown({ query: '', documents: [] })
       setStatus('idle')
       return
     }
@@ -82,10 +83,7 @@ export default function SearchPage({ siteName }: { siteName: string }) {
 
   // Display data for the results on screen: the selected type, the first `limit`.
   useEffect(() => {
-    if (!found) {
-      setShown({ query: '', documents: [] })
-      return
-    }
+    if (!found) return
     let current = true
     display(found, hitsOfType(found, type).slice(0, limit))
       .then((documents) => {
