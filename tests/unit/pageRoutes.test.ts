@@ -1,0 +1,156 @@
+/**
+ * The route table (site/src/routes/pageRoutes.ts) on a tiny site: which pages exist, what each
+ * page is given, and that one document's route equals its route in the full table. Pure: no
+ * database, no build.
+ */
+import { describe, expect, it } from 'vitest'
+import { buildContentIndex } from '../../site/src/cms/buildContentIndex'
+import { newsPageSize } from '../../site/src/lib/pagination'
+import {
+  allPageRoutes,
+  contentDependencies,
+  pageFamilies,
+  pathParam,
+  type PageRoute,
+  type ViewProps,
+} from '../../site/src/routes/pageRoutes'
+import { newsEntry, tinySiteContent } from './fixtures/tinySite'
+
+const routesOf = (content = tinySiteContent()) => allPageRoutes(buildContentIndex(content))
+const routeAt = <V extends keyof ViewProps>(routes: PageRoute[], view: V, path: string) => {
+  const route = routes.find((candidate) => candidate.path === path)
+  expect(route?.view).toBe(view)
+  return route as PageRoute<V>
+}
+
+describe('pageRoutes', () => {
+  it('lists every page of the site once, each path with a trailing slash', () => {
+    const routes = routesOf()
+    expect(routes.map((route) => `${route.view} ${decodeURI(route.path)}`)).toEqual([
+      'home /',
+      'newsList /news/',
+      'newsCategory /news/category/party-building/',
+      'newsCategory /news/category/red-collar-lecture/',
+      'newsCategory /news/category/volunteer/',
+      'newsCategory /news/category/joint-meeting/',
+      'newsCategory /news/category/business-services/',
+      'newsCategory /news/category/party-history/',
+      'newsCategory /news/category/governance/',
+      // `a/b` cannot be one path segment: it has no page.
+      'newsTag /news/tag/党史/',
+      'newsTag /news/tag/志愿/',
+      // Newest first; equal dates (3 and 4) by id.
+      'newsArticle /news/news-2/',
+      'newsArticle /news/news-3/',
+      'newsArticle /news/news-4/',
+      'newsArticle /news/news-1/',
+      'exhibitions /exhibitions/',
+      'exhibition /exhibitions/bai-nian/',
+      // Walking order: section order, then `order`.
+      'exhibit /exhibitions/bai-nian/exhibit-11/',
+      'exhibit /exhibitions/bai-nian/exhibit-10/',
+      'exhibit /exhibitions/bai-nian/exhibit-12/',
+      'lectureList /lectures/',
+      'lectureList /lectures/oldest/',
+      'lectureSeries /lectures/series/red-collar/',
+      'lectureSeries /lectures/series/party-history/',
+      'lectureSeries /lectures/series/ideology/',
+      'lectureSeries /lectures/series/policy/',
+      'lectureYear /lectures/year/2026/',
+      'lectureYear /lectures/year/2025/',
+      'lecture /lectures/lecture-3/',
+      'lecture /lectures/lecture-2/',
+      'lecture /lectures/lecture-1/',
+      'speakers /speakers/',
+      // Speakers by the pinyin of their names.
+      'speaker /speakers/li-si/',
+      'speaker /speakers/zhang-san/',
+      'library /library/',
+      'libraryClass /library/class/D/',
+      'libraryClass /library/class/K/',
+      'libraryLocation /library/location/reading-room/',
+      'libraryLocation /library/location/unattended-library/',
+      'libraryLocation /library/location/party-reading-area/',
+      'book /library/book-1/',
+      'book /library/book-2/',
+    ])
+    expect(new Set(routes.map((route) => route.path)).size).toBe(routes.length)
+  })
+
+  it('splits long lists into numbered pages at /page/N/', () => {
+    const content = tinySiteContent()
+    for (let n = 100; n < 100 + newsPageSize; n++) {
+      content.news.push(newsEntry(String(n), { publishedAt: '2025-01-01T00:00:00.000Z' }))
+    }
+    const routes = routesOf(content)
+    const first = routeAt(routes, 'newsList', '/news/')
+    const second = routeAt(routes, 'newsList', '/news/page/2/')
+    expect(routes.some((route) => route.path === '/news/page/3/')).toBe(false)
+    expect(first.props.page).toMatchObject({ number: 1, count: 2, total: 16, base: '/news/' })
+    expect(first.props.page.items).toHaveLength(newsPageSize)
+    expect(second.props.page.items.map((item) => item.id)).toEqual(['108', '109', '110', '111'])
+  })
+
+  it('gives an empty list one page, so its URL never 404s', () => {
+    const governance = routeAt(routesOf(), 'newsCategory', '/news/category/governance/')
+    expect(governance.props.page).toMatchObject({ items: [], number: 1, count: 1, total: 0 })
+  })
+
+  it('walks an exhibition: each exhibit links to its neighbours across sections', () => {
+    const routes = routesOf()
+    const middle = routeAt(routes, 'exhibit', '/exhibitions/bai-nian/exhibit-10/')
+    expect(middle.props.previous?.slug).toBe('exhibit-11')
+    expect(middle.props.next?.slug).toBe('exhibit-12')
+    expect(middle.props.sectionTitle).toBe('开天辟地')
+    const last = routeAt(routes, 'exhibit', '/exhibitions/bai-nian/exhibit-12/')
+    expect(last.props.next).toBeNull()
+    expect(last.props.sectionTitle).toBe('改革开放')
+  })
+
+  it('gives lecture lists each lecture’s speaker, null when it has none', () => {
+    const routes = routesOf()
+    const list = routeAt(routes, 'lectureList', '/lectures/')
+    expect(list.props.page.items.map((lecture) => lecture.id)).toEqual(['3', '2', '1'])
+    expect(list.props.page.speakers.map((speaker) => speaker?.name ?? null)).toEqual([
+      null,
+      '李四',
+      '张三',
+    ])
+    expect(list.props.browse.years).toEqual([
+      { year: 2026, count: 2 },
+      { year: 2025, count: 1 },
+    ])
+    const oldest = routeAt(routes, 'lectureList', '/lectures/oldest/')
+    expect(oldest.props.page.items.map((lecture) => lecture.id)).toEqual(['1', '2', '3'])
+    expect(oldest.props.order).toBe('oldest')
+  })
+
+  it('drops a speaker’s lectures from their page when the speaker is unpublished', () => {
+    const content = tinySiteContent()
+    content.speakers = content.speakers.filter((speaker) => speaker.id !== '2')
+    const routes = routesOf(content)
+    expect(routes.some((route) => route.path === '/speakers/li-si/')).toBe(false)
+    const lecture = routeAt(routes, 'lecture', '/lectures/lecture-2/')
+    expect(lecture.props.speaker).toBeNull()
+  })
+
+  it('turns a page path into the [...path] parameter', () => {
+    expect(pathParam('/')).toBeUndefined()
+    expect(pathParam('/news/x/')).toBe('news/x')
+    expect(pathParam('/news/tag/%E5%85%9A%E5%8F%B2/')).toBe('news/tag/党史')
+  })
+
+  it('reads only the collections a family declares', () => {
+    // A family's routes must not change when a collection outside `dependsOn` does.
+    const base = buildContentIndex(tinySiteContent())
+    for (const family of pageFamilies) {
+      const others = tinySiteContent()
+      for (const key of contentDependencies) {
+        if (!family.dependsOn.includes(key)) others[key] = []
+      }
+      expect(JSON.stringify(family.routes(buildContentIndex(others))), family.view).toBe(
+        JSON.stringify(family.routes(base)),
+      )
+    }
+  })
+})

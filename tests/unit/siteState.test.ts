@@ -1,0 +1,159 @@
+/**
+ * `SiteState.plan` (publisher/siteState.ts) on a tiny site: an update re-renders exactly the
+ * pages whose props change and removes exactly the pages that disappear, so the live site after
+ * an update equals a full build of the new content. Pure: no database, no build.
+ */
+import { describe, expect, it } from 'vitest'
+import { SiteState, type EntryChange } from '../../publisher/siteState'
+import type { SiteContent } from '../../shared/siteContent'
+import { buildContentIndex } from '../../site/src/cms/buildContentIndex'
+import { allPageRoutes } from '../../site/src/routes/pageRoutes'
+import { newsEntry, tinySiteContent } from './fixtures/tinySite'
+
+/** Path → props of every page of a full build. */
+const fullBuild = (content: SiteContent) =>
+  new Map(
+    allPageRoutes(buildContentIndex(content)).map((route) => [
+      route.path,
+      JSON.stringify(route.props),
+    ]),
+  )
+
+/** What a full build says must change between two versions of the content. */
+function expectedChanges(before: SiteContent, after: SiteContent) {
+  const [old, next] = [fullBuild(before), fullBuild(after)]
+  return {
+    render: [...next.keys()].filter((path) => old.get(path) !== next.get(path)).sort(),
+    remove: [...old.keys()].filter((path) => !next.has(path)).sort(),
+  }
+}
+
+function planOf(changes: EntryChange[]) {
+  const state = SiteState.from(tinySiteContent())
+  const plan = state.plan(changes)
+  return {
+    state,
+    plan,
+    render: plan.render.map((route) => route.path).sort(),
+    remove: [...plan.remove].sort(),
+  }
+}
+
+describe('SiteState.plan', () => {
+  it('plans nothing when a change leaves the public version as it is', () => {
+    const same = tinySiteContent().news[0]
+    const { plan } = planOf([{ collection: 'news', id: same.id, entry: same }])
+    expect(plan.changed).toEqual([])
+    expect(plan.render).toEqual([])
+    expect(plan.files).toEqual([])
+  })
+
+  it('re-renders a retitled article’s pages and no library or lecture page', () => {
+    const content = tinySiteContent()
+    const entry = { ...content.news[2], title: '新标题' }
+    const { plan, render, remove } = planOf([{ collection: 'news', id: entry.id, entry }])
+    const after = {
+      ...content,
+      news: content.news.map((item) => (item.id === entry.id ? entry : item)),
+    }
+    expect({ render, remove }).toEqual(expectedChanges(content, after))
+    // The article, the lists that show it, the home page, articles that list it as related.
+    expect(render).toContain('/news/news-3/')
+    expect(render).toContain('/news/category/volunteer/')
+    expect(render).toContain('/')
+    expect(render).toContain('/news/news-1/')
+    expect(
+      render.filter((path) => /^\/(library|lectures|speakers|exhibitions)\//.test(path)),
+    ).toEqual([])
+    expect(plan.files.map((file) => file.path).sort()).toEqual(['/news/rss.xml', '/sitemap.xml'])
+    expect(plan.search.previous.map((document) => document.title)).toEqual(['新闻 3'])
+    expect(plan.search.next.map((document) => document.title)).toEqual(['新标题'])
+  })
+
+  it('removes an unpublished article’s page and a tag page left empty', () => {
+    const content = tinySiteContent()
+    // News 3 is the only one tagged `a/b` (no page) and one of two tagged 志愿.
+    const { render, remove } = planOf([
+      { collection: 'news', id: '1', entry: null },
+      { collection: 'news', id: '3', entry: null },
+    ])
+    const after = {
+      ...content,
+      news: content.news.filter((item) => item.id !== '1' && item.id !== '3'),
+    }
+    expect({ render, remove }).toEqual(expectedChanges(content, after))
+    expect(remove).toEqual([
+      '/news/news-1/',
+      '/news/news-3/',
+      `/news/tag/${encodeURIComponent('志愿')}/`,
+    ])
+  })
+
+  it('adds a new article’s page and the tag page it opens', () => {
+    const content = tinySiteContent()
+    const entry = newsEntry('9', { publishedAt: '2026-06-01T00:00:00.000Z', tags: ['新标签'] })
+    const { render, remove } = planOf([{ collection: 'news', id: '9', entry }])
+    expect({ render, remove }).toEqual(
+      expectedChanges(content, { ...content, news: [...content.news, entry] }),
+    )
+    expect(render).toContain('/news/news-9/')
+    expect(render).toContain(`/news/tag/${encodeURIComponent('新标签')}/`)
+  })
+
+  it('re-renders the lectures of a renamed speaker, not the others', () => {
+    const content = tinySiteContent()
+    const entry = { ...content.speakers[0], name: '张三丰' }
+    const { render, remove, plan } = planOf([{ collection: 'speakers', id: entry.id, entry }])
+    const after = { ...content, speakers: [entry, content.speakers[1]] }
+    expect({ render, remove }).toEqual(expectedChanges(content, after))
+    expect(render).toContain('/lectures/lecture-1/')
+    expect(render).not.toContain('/lectures/lecture-2/')
+    expect(render.filter((path) => path.startsWith('/news/'))).toEqual([])
+    // Lectures show their speaker's name in search results.
+    expect(plan.search.next.map((document) => document.id)).toEqual(['1'])
+  })
+
+  it('moves an exhibit between sections: both neighbours and the walk change', () => {
+    const content = tinySiteContent()
+    const moved = {
+      ...content.exhibits.find((exhibit) => exhibit.id === '11')!,
+      sectionId: 's2',
+      order: 9,
+    }
+    const { render, remove } = planOf([{ collection: 'exhibits', id: '11', entry: moved }])
+    const after = {
+      ...content,
+      exhibits: content.exhibits.map((exhibit) => (exhibit.id === '11' ? moved : exhibit)),
+    }
+    expect({ render, remove }).toEqual(expectedChanges(content, after))
+    // Walk 11, 10 | 12 becomes 10 | 12, 11; the exhibitions list shows counts only (unchanged).
+    expect(render).toEqual([
+      '/exhibitions/bai-nian/',
+      '/exhibitions/bai-nian/exhibit-10/',
+      '/exhibitions/bai-nian/exhibit-11/',
+      '/exhibitions/bai-nian/exhibit-12/',
+    ])
+  })
+
+  it('leaves the live state alone until commit, then plans from the new state', () => {
+    const content = tinySiteContent()
+    const entry = { ...content.books[0], title: '新书名' }
+    const { state, plan } = planOf([{ collection: 'books', id: entry.id, entry }])
+    expect(state.content.books[0].title).toBe('图书 1')
+    state.commit(plan)
+    expect(state.content.books.find((book) => book.id === entry.id)?.title).toBe('新书名')
+    // The same change again is no change.
+    expect(state.plan([{ collection: 'books', id: entry.id, entry: { ...entry } }]).render).toEqual(
+      [],
+    )
+    // And a second edit is planned against the committed version.
+    const again = state.plan([
+      { collection: 'books', id: entry.id, entry: { ...entry, title: '第三版' } },
+    ])
+    expect(again.render.map((route) => route.path).sort()).toEqual([
+      '/library/book-1/',
+      '/library/class/D/',
+      '/library/location/reading-room/',
+    ])
+  })
+})
