@@ -16,16 +16,16 @@ import { verifyPreview } from '../shared/previewLink'
 import { isMediaFileName } from '../site/integrations/copyUsedMedia'
 import { contentTypeOf } from '../site/server/staticServer'
 import { buildContentIndex } from '../site/src/cms/buildContentIndex'
-import { pageFamilies, type PageRoute, type ViewName } from '../site/src/routes/pageRoutes'
+import { routeFor, type ViewName } from '../site/src/routes/pageRoutes'
 import type { Publisher } from './publisher'
 import type { ContentCollection } from './siteState'
 
-/** The page family that shows one document of each previewable collection, and how to spot it. */
-const previewable: Partial<Record<ContentCollection, { view: ViewName; isFor: (route: PageRoute, id: string) => boolean }>> = {
-  news: { view: 'newsArticle', isFor: (route, id) => (route.props as { item: { id: string } }).item.id === id },
-  exhibitions: { view: 'exhibition', isFor: (route, id) => (route.props as { walk: { exhibition: { id: string } } }).walk.exhibition.id === id },
-  exhibits: { view: 'exhibit', isFor: (route, id) => (route.props as { exhibit: { id: string } }).exhibit.id === id },
-  lectures: { view: 'lecture', isFor: (route, id) => (route.props as { lecture: { id: string } }).lecture.id === id },
+/** The page family that shows one document of each previewable collection. */
+const previewable: Partial<Record<ContentCollection, ViewName>> = {
+  news: 'newsArticle',
+  exhibitions: 'exhibition',
+  exhibits: 'exhibit',
+  lectures: 'lecture',
 }
 
 const privateHeaders = {
@@ -44,15 +44,14 @@ function notFound(res: http.ServerResponse, message = '页面未找到'): void {
 
 /** Renders the preview of one draft, or null when the document is not previewable as a page. */
 export async function renderPreview(publisher: Publisher, payload: Payload, collection: ContentCollection, id: string): Promise<string | null> {
-  const target = previewable[collection]
-  if (!target) return null
+  const view = previewable[collection]
+  if (!view) return null
   const draft = await exportSiteEntry(payload, collection, id, { draft: true })
   if (!draft) return null
   const live = publisher.state.content
   const list = (live[collection] as { id: string }[]).filter((entry) => entry.id !== id)
   const index = buildContentIndex({ ...live, [collection]: [...list, draft] }, { lists: live, index: publisher.state.index })
-  const family = pageFamilies.find((candidate) => candidate.view === target.view)!
-  const route = family.routes(index).find((candidate) => target.isFor(candidate, id))
+  const route = routeFor(index, view, id)
   if (!route) return null
   const html = await publisher.renderer.renderPage(route, live.site)
   return html

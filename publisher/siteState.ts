@@ -10,14 +10,14 @@
  */
 import type { SearchDocument } from '../shared/search/buildIndex'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
-import type { SiteContent, SiteSettings } from '../shared/siteContent'
+import { publicCollections, type PublicCollection, type SiteContent, type SiteSettings } from '../shared/siteContent'
 import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildContentIndex'
 import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
-import { contentDependencies, pageFamilies, type ContentDependency, type PageRoute } from '../site/src/routes/pageRoutes'
+import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
 import { searchUrls } from '../site/src/lib/urls'
 
-export type ContentCollection = ContentDependency
-export const contentCollections: readonly ContentCollection[] = contentDependencies
+export type ContentCollection = PublicCollection
+export const contentCollections: readonly ContentCollection[] = publicCollections
 
 type Entry = SiteContent[ContentCollection][number]
 

@@ -114,17 +114,38 @@ export type SiteSettings = Pick<Site, 'siteName'> & {
   contact: { address: string; phone: string; email: string; hours: string }
 }
 
-export interface SiteContent {
+/** The entry type of each collection the public site shows. */
+export interface PublicEntries {
+  news: NewsEntry
+  exhibitions: ExhibitionEntry
+  exhibits: ExhibitEntry
+  speakers: SpeakerEntry
+  lectures: LectureEntry
+  books: BookEntry
+}
+
+/**
+ * The collections the public site shows, in export order: the export, the site's content layer,
+ * the route table's dependencies and the publisher all take their list from here.
+ */
+export const publicCollections = [
+  'news',
+  'exhibitions',
+  'exhibits',
+  'speakers',
+  'lectures',
+  'books',
+] as const satisfies readonly (keyof PublicEntries)[]
+export type PublicCollection = (typeof publicCollections)[number]
+// Fails to compile when PublicEntries has a collection the list lacks.
+const everyCollectionListed: Exclude<keyof PublicEntries, PublicCollection> extends never ? true : never = true
+void everyCollectionListed
+
+export type SiteContent = {
   version: typeof siteContentVersion
   generatedAt: string
   site: SiteSettings
-  news: NewsEntry[]
-  exhibitions: ExhibitionEntry[]
-  exhibits: ExhibitEntry[]
-  speakers: SpeakerEntry[]
-  lectures: LectureEntry[]
-  books: BookEntry[]
-}
+} & { [C in PublicCollection]: PublicEntries[C][] }
 
 /** The Payload media document fields the export reads. */
 export type MediaDoc = Pick<Media, 'alt' | 'caption' | 'filename' | 'mimeType' | 'filesize' | 'width' | 'height' | 'focalX' | 'focalY'> & {

@@ -1,7 +1,11 @@
 import type { Payload } from 'payload'
+import { byNumericId, newestFirst } from '../../shared/contentOrder'
 import { parseTimestamp } from '../../shared/dates'
 import {
+  publicCollections,
   siteContentVersion,
+  type PublicCollection,
+  type PublicEntries,
   type BookEntry,
   type ExhibitEntry,
   type ExhibitionEntry,
@@ -14,10 +18,6 @@ import {
 import type { Book, Exhibit, Exhibition, Lecture, News, Site, Speaker } from '../payload-types'
 import { relationId, toFileRef, toImageRef } from './mediaRefs'
 import { renderRichText } from './renderRichText'
-
-/** Deterministic order for equal dates, so an export and a rebuild always agree. */
-const byDateThenId = <T extends { id: string }>(date: (item: T) => string | null) => (a: T, b: T) =>
-  (date(b) ?? '').localeCompare(date(a) ?? '') || a.id.localeCompare(b.id, 'en', { numeric: true })
 
 const text = (value: string | null | undefined) => value ?? ''
 const list = (value: string[] | null | undefined) => value ?? []
@@ -105,7 +105,7 @@ export const siteEntryOf = {
     copies: doc.copies,
     available: doc.available,
   }),
-}
+} satisfies { [C in PublicCollection]: (doc: never) => PublicEntries[C] }
 
 /** The collections the site shows. */
 export type ExportedCollection = keyof typeof siteEntryOf
@@ -130,32 +130,36 @@ function siteSettingsOf(site: Site): SiteSettings {
 
 const asPublic = { overrideAccess: false, draft: false, depth: 1 } as const
 
+/** Lists the export sorts, so the same content always exports as the same file. */
+const exportOrder: { [C in PublicCollection]?: (a: PublicEntries[C], b: PublicEntries[C]) => number } = {
+  news: newestFirst((item) => item.publishedAt),
+  exhibits: (a, b) => a.order - b.order || byNumericId(a, b),
+  lectures: newestFirst((item) => item.date),
+}
+
 /**
  * Everything the public site shows, read exactly as a visitor may read it: no user and
  * `overrideAccess: false`, so access control (not this code) keeps drafts and private fields out.
  */
 export async function exportSiteContent(payload: Payload): Promise<SiteContent> {
-  const all = { ...asPublic, pagination: false } as const
-  const [news, exhibitions, exhibits, speakers, lectures, books, site] = await Promise.all([
-    payload.find({ collection: 'news', ...all }),
-    payload.find({ collection: 'exhibitions', ...all }),
-    payload.find({ collection: 'exhibits', ...all }),
-    payload.find({ collection: 'speakers', ...all }),
-    payload.find({ collection: 'lectures', ...all }),
-    payload.find({ collection: 'books', ...all }),
+  const [site, ...lists] = await Promise.all([
     payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }),
+    ...publicCollections.map((collection) => exportCollection(payload, collection)),
   ])
+  const byCollection = Object.fromEntries(publicCollections.map((collection, at) => [collection, lists[at]]))
   return {
     version: siteContentVersion,
     generatedAt: new Date().toISOString(),
     site: siteSettingsOf(site),
-    news: news.docs.map(siteEntryOf.news).sort(byDateThenId((item) => item.publishedAt)),
-    exhibitions: exhibitions.docs.map(siteEntryOf.exhibitions),
-    exhibits: exhibits.docs.map(siteEntryOf.exhibits).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id, 'en', { numeric: true })),
-    speakers: speakers.docs.map(siteEntryOf.speakers),
-    lectures: lectures.docs.map(siteEntryOf.lectures).sort(byDateThenId((item) => item.date)),
-    books: books.docs.map(siteEntryOf.books),
+    ...(byCollection as { [C in PublicCollection]: PublicEntries[C][] }),
   }
+}
+
+async function exportCollection<C extends PublicCollection>(payload: Payload, collection: C): Promise<PublicEntries[C][]> {
+  const { docs } = await payload.find({ collection, ...asPublic, pagination: false })
+  const entries = docs.map((doc) => (siteEntryOf[collection] as (doc: unknown) => PublicEntries[C])(doc))
+  const order = exportOrder[collection] as ((a: PublicEntries[C], b: PublicEntries[C]) => number) | undefined
+  return order ? entries.sort(order) : entries
 }
 
 /**

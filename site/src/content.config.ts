@@ -1,16 +1,14 @@
 import { defineCollection } from 'astro:content'
 import type { Loader } from 'astro/loaders'
-import type { SiteContent } from '../../shared/siteContent'
+import { publicCollections, type PublicCollection } from '../../shared/siteContent'
 import { readSiteContent } from './cms/readSiteContent'
-
-type ListKey = Exclude<keyof SiteContent, 'version' | 'generatedAt' | 'site'>
 
 /**
  * One content-layer loader for every collection: it reads the CMS export (file or `CMS_URL`) and
  * stores each published document under its id. Entries are typed by shared/siteContent.ts, which
  * derives from the Payload config, so no schema is repeated here.
  */
-function siteContentLoader(key: ListKey | 'site'): Loader {
+function siteContentLoader(key: PublicCollection | 'site'): Loader {
   return {
     name: `cms-${key}`,
     load: async ({ store, generateDigest }) => {
@@ -26,11 +24,8 @@ function siteContentLoader(key: ListKey | 'site'): Loader {
 }
 
 export const collections = {
-  news: defineCollection({ loader: siteContentLoader('news') }),
-  exhibitions: defineCollection({ loader: siteContentLoader('exhibitions') }),
-  exhibits: defineCollection({ loader: siteContentLoader('exhibits') }),
-  speakers: defineCollection({ loader: siteContentLoader('speakers') }),
-  lectures: defineCollection({ loader: siteContentLoader('lectures') }),
-  books: defineCollection({ loader: siteContentLoader('books') }),
+  ...Object.fromEntries(
+    publicCollections.map((collection) => [collection, defineCollection({ loader: siteContentLoader(collection) })]),
+  ),
   site: defineCollection({ loader: siteContentLoader('site') }),
 }

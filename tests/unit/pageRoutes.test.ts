@@ -11,6 +11,7 @@ import {
   contentDependencies,
   pageFamilies,
   pathParam,
+  routeFor,
   type PageRoute,
   type ViewProps,
 } from '../../site/src/routes/pageRoutes'
@@ -132,6 +133,32 @@ describe('pageRoutes', () => {
     expect(routes.some((route) => route.path === '/speakers/li-si/')).toBe(false)
     const lecture = routeAt(routes, 'lecture', '/lectures/lecture-2/')
     expect(lecture.props.speaker).toBeNull()
+  })
+
+  it('computes one document’s page alone, equal to its page in the family', () => {
+    const content = tinySiteContent()
+    const index = buildContentIndex(content)
+    const ids = new Set(contentDependencies.flatMap((key) => content[key].map((entry) => entry.id)))
+    const withRouteFor = pageFamilies.filter((family) => family.routeFor)
+    expect(withRouteFor.map((family) => family.view)).toEqual([
+      'newsArticle',
+      'exhibition',
+      'exhibit',
+      'lecture',
+      'speaker',
+      'book',
+    ])
+    for (const family of withRouteFor) {
+      const single = [...ids].flatMap((id) => family.routeFor!(index, id) ?? [])
+      expect(single.length, family.view).toBeGreaterThan(0)
+      // Same pages, same props, in any order.
+      const byPath = (routes: PageRoute[]) =>
+        Object.fromEntries(routes.map((route) => [route.path, route]))
+      expect(byPath(single), family.view).toEqual(byPath(family.routes(index)))
+      expect(family.routeFor!(index, 'no-such-id')).toBeNull()
+    }
+    expect(routeFor(index, 'exhibit', '10')?.path).toBe('/exhibitions/bai-nian/exhibit-10/')
+    expect(routeFor(index, 'newsList', '1')).toBeNull()
   })
 
   it('turns a page path into the [...path] parameter', () => {

@@ -1,4 +1,5 @@
 import { clcClassOf, type ClcClass } from '../../../shared/clc'
+import { byNumericId, compareText, newestFirst } from '../../../shared/contentOrder'
 import { chinaYear } from '../../../shared/dates'
 import type { BookEntry, ExhibitEntry, ExhibitionEntry, LectureEntry, NewsEntry, SiteContent, SpeakerEntry } from '../../../shared/siteContent'
 import type { BookLocation, LectureSeries, NewsCategory } from '../../../shared/vocabulary'
@@ -30,15 +31,6 @@ export interface ContentIndex extends ContentLists {
   booksByClass: Map<ClcClass, BookEntry[]>
   booksByLocation: Map<BookLocation, BookEntry[]>
 }
-
-/** Ids in numeric order when they are numbers (SQLite), else by code unit (MongoDB ObjectIds). */
-const byNumericId = (a: { id: string }, b: { id: string }) =>
-  a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-/** ISO timestamps compare as plain strings; `localeCompare` costs a second over 10,000 pages. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-/** Newest first; equal dates by id, so every build orders alike. */
-export const newestFirst = <T extends { id: string }>(date: (item: T) => string) => (a: T, b: T) =>
-  compareText(date(b), date(a)) || byNumericId(a, b)
 
 function groupBy<T, K>(items: T[], keysOf: (item: T) => K | K[] | null | undefined): Map<K, T[]> {
   const groups = new Map<K, T[]>()
@@ -113,7 +105,7 @@ export function buildContentIndex(lists: ContentLists, previous?: { lists: Conte
     }
   })
   const exhibitionPart = reuse(['exhibitions', 'exhibits'], () => {
-    const exhibitions = [...lists.exhibitions].sort(newestFirst((item) => item.openedAt ?? ''))
+    const exhibitions = [...lists.exhibitions].sort(newestFirst((item) => item.openedAt))
     const exhibitsByExhibition = groupBy(lists.exhibits, (exhibit) => exhibit.exhibitionId)
     return {
       exhibitions,

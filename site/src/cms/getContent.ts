@@ -1,13 +1,17 @@
 import { getCollection } from 'astro:content'
-import type { SiteSettings } from '../../../shared/siteContent'
+import {
+  publicCollections,
+  type PublicCollection,
+  type SiteSettings,
+} from '../../../shared/siteContent'
 import { buildContentIndex, type ContentIndex, type ContentLists } from './buildContentIndex'
 
 let index: Promise<ContentIndex> | undefined
 
-async function list<K extends Exclude<keyof ContentLists, 'site'>>(name: K): Promise<ContentLists[K]> {
-  // Entries are typed by shared/siteContent.ts, not by a content-layer schema, so only `data` is read.
+/** One collection's entries (typed by shared/siteContent.ts, not by a content-layer schema). */
+async function list(name: PublicCollection | 'site'): Promise<unknown[]> {
   const entries: { data: unknown }[] = await getCollection(name)
-  return entries.map((entry) => entry.data) as ContentLists[K]
+  return entries.map((entry) => entry.data)
 }
 
 /**
@@ -16,18 +20,14 @@ async function list<K extends Exclude<keyof ContentLists, 'site'>>(name: K): Pro
  */
 export function getContent(): Promise<ContentIndex> {
   index ??= (async () => {
-    const [site, news, exhibitions, exhibits, speakers, lectures, books] = await Promise.all([
-      getCollection('site'),
-      list('news'),
-      list('exhibitions'),
-      list('exhibits'),
-      list('speakers'),
-      list('lectures'),
-      list('books'),
-    ])
-    const settings = site[0]?.data as unknown as SiteSettings
-    return buildContentIndex({ site: settings, news, exhibitions, exhibits, speakers, lectures, books })
+    const [site, ...lists] = await Promise.all([list('site'), ...publicCollections.map(list)])
+    const content = Object.fromEntries(
+      publicCollections.map((collection, at) => [collection, lists[at]]),
+    )
+    return buildContentIndex({
+      ...(content as Omit<ContentLists, 'site'>),
+      site: site[0] as SiteSettings,
+    })
   })()
   return index
 }
-

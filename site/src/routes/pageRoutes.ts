@@ -9,15 +9,15 @@
  */
 import type { ClcClass } from '../../../shared/clc'
 import { clcClasses } from '../../../shared/clc'
-import type { BookEntry, ExhibitEntry, LectureEntry, NewsEntry, SpeakerEntry } from '../../../shared/siteContent'
+import { publicCollections, type BookEntry, type ExhibitEntry, type LectureEntry, type NewsEntry, type PublicCollection, type SpeakerEntry } from '../../../shared/siteContent'
 import { bookLocations, lectureSeries, newsCategories, type BookLocation, type LectureSeries, type NewsCategory } from '../../../shared/vocabulary'
 import { relatedNews, type ContentIndex, type ExhibitionWalk } from '../cms/buildContentIndex'
 import { bookPageSize, lecturePageSize, newsPageSize, pageCount, type ListPage } from '../lib/pagination'
 import * as urls from '../lib/urls'
 
-/** The collections of the export a family reads (the site settings are read by every page). */
-export const contentDependencies = ['news', 'exhibitions', 'exhibits', 'speakers', 'lectures', 'books'] as const
-export type ContentDependency = (typeof contentDependencies)[number]
+/** The collections of the export a family can read (the site settings are read by every page). */
+export const contentDependencies = publicCollections
+export type ContentDependency = PublicCollection
 
 export interface PageRoute<V extends ViewName = ViewName> {
   view: V
@@ -34,8 +34,8 @@ export interface LectureBrowse {
   years: { year: number; count: number }[]
 }
 
-/** A list page of lectures, each with its speaker (if published). */
-export interface LecturePage extends ListPage<LectureEntry> {
+/** A page of a lecture list, each lecture with its speaker (if published). */
+export interface LectureListPageData extends ListPage<LectureEntry> {
   speakers: (SpeakerEntry | null)[]
 }
 
@@ -48,9 +48,9 @@ export interface ViewProps {
   exhibitions: { exhibitions: { exhibition: ContentIndex['exhibitions'][number]; exhibitCount: number }[] }
   exhibition: { walk: ExhibitionWalk }
   exhibit: { exhibit: ExhibitEntry; exhibition: ContentIndex['exhibitions'][number]; sectionTitle: string; previous: Neighbour; next: Neighbour }
-  lectureList: { page: LecturePage; browse: LectureBrowse; order: 'newest' | 'oldest' }
-  lectureSeries: { page: LecturePage; browse: LectureBrowse; series: LectureSeries }
-  lectureYear: { page: LecturePage; browse: LectureBrowse; year: number }
+  lectureList: { page: LectureListPageData; browse: LectureBrowse; order: 'newest' | 'oldest' }
+  lectureSeries: { page: LectureListPageData; browse: LectureBrowse; series: LectureSeries }
+  lectureYear: { page: LectureListPageData; browse: LectureBrowse; year: number }
   lecture: { lecture: LectureEntry; speaker: SpeakerEntry | null }
   speakers: { speakers: { speaker: SpeakerEntry; lectureCount: number }[] }
   speaker: { speaker: SpeakerEntry; lectures: LectureEntry[] }
@@ -66,6 +66,11 @@ export interface PageFamily<V extends ViewName = ViewName> {
   /** What the family's props are computed from: a change elsewhere cannot change its pages. */
   dependsOn: readonly ContentDependency[]
   routes: (content: ContentIndex) => PageRoute<V>[]
+  /**
+   * For a family of one page per document: that document's page alone (null when it has none),
+   * equal to its route in `routes`. The draft preview renders one page without the whole family.
+   */
+  routeFor?: (content: ContentIndex, id: string) => PageRoute<V> | null
 }
 
 /** Every page of `items` split into fixed-size pages, at `base`, `base/page/2/`, …; props from `extra`. */
@@ -87,7 +92,7 @@ function pagedRoutes<V extends ViewName, T>(
 const speakerOf = (content: ContentIndex, lecture: LectureEntry | null): SpeakerEntry | null =>
   (lecture?.speakerId && content.speakersById.get(lecture.speakerId)) || null
 
-function lecturePage(content: ContentIndex, page: ListPage<LectureEntry>): LecturePage {
+function lecturePage(content: ContentIndex, page: ListPage<LectureEntry>): LectureListPageData {
   return { ...page, speakers: page.items.map((lecture) => speakerOf(content, lecture)) }
 }
 
@@ -103,6 +108,40 @@ const family = <V extends ViewName>(view: V, dependsOn: readonly ContentDependen
   dependsOn,
   routes,
 })
+
+/** A family of one page per document of `documents`, each computed by `route`. */
+const documentFamily = <V extends ViewName, T extends { id: string }>(
+  view: V,
+  dependsOn: readonly ContentDependency[],
+  documents: (content: ContentIndex) => readonly T[],
+  route: (content: ContentIndex, document: T) => PageRoute<V>,
+): PageFamily<V> => ({
+  view,
+  dependsOn,
+  routes: (content) => documents(content).map((document) => route(content, document)),
+  routeFor: (content, id) => {
+    const document = documents(content).find((candidate) => candidate.id === id)
+    return document ? route(content, document) : null
+  },
+})
+
+/** An exhibit's page: its place in its exhibition's walk gives its section and neighbours. */
+function exhibitRoute({ exhibition, exhibits }: ExhibitionWalk, index: number, sectionTitles: Map<string, string>): PageRoute<'exhibit'> {
+  const exhibit = exhibits[index]
+  return {
+    view: 'exhibit',
+    path: urls.exhibitUrl(exhibition.slug, exhibit.slug),
+    props: {
+      exhibit,
+      exhibition,
+      sectionTitle: sectionTitles.get(exhibit.sectionId) ?? '',
+      previous: exhibits[index - 1] ?? null,
+      next: exhibits[index + 1] ?? null,
+    },
+  }
+}
+
+const sectionTitlesOf = ({ exhibition }: ExhibitionWalk) => new Map(exhibition.sections.map((section) => [section.id, section.title]))
 
 export const pageFamilies: PageFamily[] = [
   family('home', ['news', 'lectures', 'speakers', 'exhibitions', 'books'], (content) => {
@@ -132,8 +171,11 @@ export const pageFamilies: PageFamily[] = [
       .filter(([tag]) => urls.isLinkableTag(tag))
       .flatMap(([tag, items]) => pagedRoutes('newsTag', items, newsPageSize, urls.newsTagUrl(tag), (page) => ({ page, tag }))),
   ),
-  family('newsArticle', ['news'], (content) =>
-    content.news.map((item) => ({ view: 'newsArticle', path: urls.newsUrl(item.slug), props: { item, related: relatedNews(content, item) } })),
+  documentFamily(
+    'newsArticle',
+    ['news'],
+    (content) => content.news,
+    (content, item) => ({ view: 'newsArticle', path: urls.newsUrl(item.slug), props: { item, related: relatedNews(content, item) } }),
   ),
   family('exhibitions', ['exhibitions', 'exhibits'], (content) => [
     {
@@ -144,25 +186,29 @@ export const pageFamilies: PageFamily[] = [
       },
     },
   ]),
-  family('exhibition', ['exhibitions', 'exhibits'], (content) =>
-    content.exhibitions.map((exhibition) => ({ view: 'exhibition', path: urls.exhibitionUrl(exhibition.slug), props: { walk: content.exhibitionWalks.get(exhibition.id)! } })),
+  documentFamily(
+    'exhibition',
+    ['exhibitions', 'exhibits'],
+    (content) => content.exhibitions,
+    (content, exhibition) => ({ view: 'exhibition', path: urls.exhibitionUrl(exhibition.slug), props: { walk: content.exhibitionWalks.get(exhibition.id)! } }),
   ),
-  family('exhibit', ['exhibitions', 'exhibits'], (content) =>
-    [...content.exhibitionWalks.values()].flatMap(({ exhibition, exhibits }) => {
-      const sectionTitles = new Map(exhibition.sections.map((section) => [section.id, section.title]))
-      return exhibits.map((exhibit, index) => ({
-        view: 'exhibit' as const,
-        path: urls.exhibitUrl(exhibition.slug, exhibit.slug),
-        props: {
-          exhibit,
-          exhibition,
-          sectionTitle: sectionTitles.get(exhibit.sectionId) ?? '',
-          previous: exhibits[index - 1] ?? null,
-          next: exhibits[index + 1] ?? null,
-        },
-      }))
-    }),
-  ),
+  {
+    // Not a documentFamily: an exhibit's page needs its place in the walk, found once per walk.
+    view: 'exhibit',
+    dependsOn: ['exhibitions', 'exhibits'],
+    routes: (content) =>
+      [...content.exhibitionWalks.values()].flatMap((walk) => {
+        const sectionTitles = sectionTitlesOf(walk)
+        return walk.exhibits.map((_, index) => exhibitRoute(walk, index, sectionTitles))
+      }),
+    routeFor: (content, id) => {
+      for (const walk of content.exhibitionWalks.values()) {
+        const index = walk.exhibits.findIndex((exhibit) => exhibit.id === id)
+        if (index >= 0) return exhibitRoute(walk, index, sectionTitlesOf(walk))
+      }
+      return null
+    },
+  } satisfies PageFamily<'exhibit'>,
   family('lectureList', ['lectures', 'speakers'], (content) => {
     const browse = lectureBrowse(content)
     return [
@@ -190,12 +236,11 @@ export const pageFamilies: PageFamily[] = [
       pagedRoutes('lectureYear', lectures, lecturePageSize, urls.lectureYearUrl(year), (page) => ({ page: lecturePage(content, page), browse, year })),
     )
   }),
-  family('lecture', ['lectures', 'speakers'], (content) =>
-    content.lectures.map((lecture) => ({
-      view: 'lecture',
-      path: urls.lectureUrl(lecture.slug),
-      props: { lecture, speaker: speakerOf(content, lecture) },
-    })),
+  documentFamily(
+    'lecture',
+    ['lectures', 'speakers'],
+    (content) => content.lectures,
+    (content, lecture) => ({ view: 'lecture', path: urls.lectureUrl(lecture.slug), props: { lecture, speaker: speakerOf(content, lecture) } }),
   ),
   family('speakers', ['speakers', 'lectures'], (content) => [
     {
@@ -204,12 +249,11 @@ export const pageFamilies: PageFamily[] = [
       props: { speakers: content.speakers.map((speaker) => ({ speaker, lectureCount: content.lecturesBySpeaker.get(speaker.id)?.length ?? 0 })) },
     },
   ]),
-  family('speaker', ['speakers', 'lectures'], (content) =>
-    content.speakers.map((speaker) => ({
-      view: 'speaker',
-      path: urls.speakerUrl(speaker.slug),
-      props: { speaker, lectures: content.lecturesBySpeaker.get(speaker.id) ?? [] },
-    })),
+  documentFamily(
+    'speaker',
+    ['speakers', 'lectures'],
+    (content) => content.speakers,
+    (content, speaker) => ({ view: 'speaker', path: urls.speakerUrl(speaker.slug), props: { speaker, lectures: content.lecturesBySpeaker.get(speaker.id) ?? [] } }),
   ),
   family('library', ['books'], (content) => [
     {
@@ -232,8 +276,18 @@ export const pageFamilies: PageFamily[] = [
       pagedRoutes('libraryLocation', content.booksByLocation.get(location) ?? [], bookPageSize, urls.libraryLocationUrl(location), (page) => ({ page, location })),
     ),
   ),
-  family('book', ['books'], (content) => content.books.map((book) => ({ view: 'book', path: urls.bookUrl(book.slug), props: { book } }))),
+  documentFamily(
+    'book',
+    ['books'],
+    (content) => content.books,
+    (_, book) => ({ view: 'book', path: urls.bookUrl(book.slug), props: { book } }),
+  ),
 ] as PageFamily[]
+
+/** The page of one document of `view`'s family (see `PageFamily.routeFor`), or null. */
+export function routeFor(content: ContentIndex, view: ViewName, id: string): PageRoute | null {
+  return pageFamilies.find((pageFamily) => pageFamily.view === view)?.routeFor?.(content, id) ?? null
+}
 
 /** Every content page of the site. */
 export function allPageRoutes(content: ContentIndex): PageRoute[] {
