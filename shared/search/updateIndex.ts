@@ -307,6 +307,7 @@ export class SearchIndexUpdater {
   /**
    * Works out an update: the files to write, in groups to be written in order (display files,
    * shards, manifest), and `commit`, to call once they are written, which keeps the new state.
+   * Everything is computed in memory first, so an error leaves the index as it was.
    */
   prepare(change: { previous: SearchDocument[]; next: SearchDocument[] }): {
     files: [string, string | Uint8Array][][]
@@ -315,34 +316,52 @@ export class SearchIndexUpdater {
     const started = performance.now()
     if (this.failed) throw new Error(`search: an earlier update failed (${this.failed.message}); open the index again`)
     const { manifest } = this
-    const byKey = (documents: SearchDocument[], which: string) => {
-      const map = new Map<string, SearchDocument>()
-      for (const document of documents) {
-        const key = documentKey(document)
-        if (!searchDocumentTypes.includes(document.type)) throw new Error(`search: unknown document type in ${key}`)
-        if (map.has(key)) throw new Error(`search: ${key} is twice in ${which}`)
-        map.set(key, document)
-      }
-      return map
-    }
-    const previous = byKey(change.previous, 'previous')
-    const next = byKey(change.next, 'next')
+    const previous = documentsByKey(change.previous, 'previous')
+    const next = documentsByKey(change.next, 'next')
+    const slots = this.assignSlots(previous, next)
+    const numberOf = (document: SearchDocument) => documentNumber(slots.slotOf.get(documentKey(document))!, document.type)
+    const newShards = this.editShards(changedTerms(previous, next, numberOf, manifest))
+    const newDocFiles = this.editDisplays(previous, next, slots.slotOf)
+    const removed = [...previous.keys()].filter((key) => !next.has(key)).length
+    const added = [...next.keys()].filter((key) => !previous.has(key)).length
+    const newManifest: SearchManifest = { ...manifest, docCount: manifest.docCount - removed + added, slotCount: slots.slotCount }
 
-    // ── slots: the removed free theirs, then the added take the lowest free ones ──
+    const files: [string, string | Uint8Array][][] = [
+      [...newDocFiles].map(([file, entries]): [string, string] => [path.join(this.dir, docFilePath(file)), JSON.stringify(entries)]),
+      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [path.join(this.dir, shardPath(shard, manifest.shardCount)), bytes]),
+      [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
+    ]
+    const commit = (): SearchIndexUpdate => {
+      for (const [shard, { records }] of newShards) this.shards.set(shard, records)
+      for (const [file, entries] of newDocFiles) this.docFiles.set(file, entries)
+      for (const key of previous.keys()) if (!next.has(key)) this.slots.delete(key)
+      for (const key of next.keys()) this.slots.set(key, slots.slotOf.get(key)!)
+      this.free = [...slots.free].filter((slot) => slot < slots.slotCount).sort((a, b) => a - b)
+      this.manifest = newManifest
+      return { shardsWritten: newShards.size, docFilesWritten: newDocFiles.size, milliseconds: performance.now() - started }
+    }
+    return { files, commit }
+  }
+
+  /**
+   * Slots: the removed documents free theirs, then the added take the lowest free ones. Checks
+   * that each previous version is the indexed one and that no added document is indexed already.
+   */
+  private assignSlots(previous: Map<string, SearchDocument>, next: Map<string, SearchDocument>) {
     const slotOf = new Map<string, number>()
     const free = new Set(this.free)
     for (const [key, document] of previous) {
       const slot = this.slots.get(key)
       if (slot === undefined) throw new Error(`search: ${key} is not in the index, so it has no previous version`)
       const stored = this.display(slot)
-      if (!sameDisplay(stored, displayOf(document, manifest.leadLength))) {
+      if (!sameDisplay(stored, displayOf(document, this.manifest.leadLength))) {
         throw new Error(`search: the previous version of ${key} is not the indexed one (its display data differ)`)
       }
       slotOf.set(key, slot)
       if (!next.has(key)) free.add(slot)
     }
     const freeSlots = [...free].sort((a, b) => a - b)
-    let nextSlot = manifest.slotCount
+    let nextSlot = this.manifest.slotCount
     let taken = 0
     for (const key of next.keys()) {
       if (previous.has(key)) continue
@@ -353,95 +372,110 @@ export class SearchIndexUpdater {
     }
     let slotCount = nextSlot
     while (slotCount > 0 && free.has(slotCount - 1)) slotCount--
-    const numberOf = (document: SearchDocument) => documentNumber(slotOf.get(documentKey(document))!, document.type)
+    return { slotOf, free, slotCount }
+  }
 
-    // ── postings: what each term loses and gains ──
-    const changes = new Map<string, TermChange>()
-    const termChange = (term: string) => {
-      let entry = changes.get(term)
-      if (!entry) changes.set(term, (entry = { dfDelta: 0, postings: new Map(), expected: new Map() }))
-      return entry
-    }
-    for (const document of previous.values()) {
-      const number = numberOf(document)
-      for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
-        const entry = termChange(term)
-        const byte = quantiseWeight(weight, manifest.quantisation)
-        entry.dfDelta -= fields
-        entry.expected.set(number, byte)
-        entry.postings.set(number, -1)
-      }
-    }
-    for (const document of next.values()) {
-      const number = numberOf(document)
-      for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
-        const entry = termChange(term)
-        entry.dfDelta += fields
-        entry.postings.set(number, quantiseWeight(weight, manifest.quantisation))
-      }
-    }
-    const byShard = new Map<number, string[]>()
-    for (const [term, entry] of changes) {
-      for (const [number, byte] of entry.postings) {
-        if (entry.expected.get(number) === byte) {
-          entry.postings.delete(number)
-          entry.expected.delete(number)
-        }
-      }
-      if (entry.postings.size === 0 && entry.dfDelta === 0) continue
-      const shard = termShard(term, manifest.shardCount)
-      if (!byShard.has(shard)) byShard.set(shard, [])
-      byShard.get(shard)!.push(term)
-    }
-
-    // ── new shards, display files and manifest, in memory first (an error leaves all as it was) ──
+  /** The new bytes of every shard a changed term lives in (read from disk the first time). */
+  private editShards(byShard: Map<number, Map<string, TermChange>>): Map<number, { records: ShardRecords; bytes: Uint8Array }> {
     const newShards = new Map<number, { records: ShardRecords; bytes: Uint8Array }>()
     for (const [shard, terms] of byShard) {
       const records: ShardRecords = new Map(this.shard(shard))
-      for (const term of terms) {
-        const record = editRecord(term, records.get(term), changes.get(term)!)
+      for (const [term, termChange] of terms) {
+        const record = editRecord(term, records.get(term), termChange)
         if (record) records.set(term, record)
         else records.delete(term)
       }
       newShards.set(shard, { records, bytes: serialiseShard(records) })
     }
+    return newShards
+  }
+
+  /** The new contents of every display file with a slot whose display data change. */
+  private editDisplays(
+    previous: Map<string, SearchDocument>,
+    next: Map<string, SearchDocument>,
+    slotOf: Map<string, number>,
+  ): Map<number, DocFile> {
+    const { docFileSize, leadLength } = this.manifest
     const newDocFiles = new Map<number, DocFile>()
     const setDisplay = (slot: number, entry: SearchDocumentDisplay | null) => {
-      const file = Math.floor(slot / manifest.docFileSize)
+      const file = Math.floor(slot / docFileSize)
       if (!newDocFiles.has(file)) newDocFiles.set(file, [...(this.docFiles.get(file) ?? [])])
       const entries = newDocFiles.get(file)!
-      while (entries.length <= slot % manifest.docFileSize) entries.push(null)
-      entries[slot % manifest.docFileSize] = entry
+      while (entries.length <= slot % docFileSize) entries.push(null)
+      entries[slot % docFileSize] = entry
     }
     for (const key of previous.keys()) if (!next.has(key)) setDisplay(slotOf.get(key)!, null)
     for (const [key, document] of next) {
-      const display = displayOf(document, manifest.leadLength)
+      const display = displayOf(document, leadLength)
       if (!sameDisplay(this.display(slotOf.get(key)!), display)) setDisplay(slotOf.get(key)!, display)
     }
     for (const [file, entries] of newDocFiles) newDocFiles.set(file, trimmed(entries))
-    const removed = [...previous.keys()].filter((key) => !next.has(key)).length
-    const added = [...next.keys()].filter((key) => !previous.has(key)).length
-    const newManifest: SearchManifest = { ...manifest, docCount: manifest.docCount - removed + added, slotCount }
-
-    // ── to write, in order: display files, shards, manifest ──
-    const files: [string, string | Uint8Array][][] = [
-      [...newDocFiles].map(([file, entries]): [string, string] => [path.join(this.dir, docFilePath(file)), JSON.stringify(entries)]),
-      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [path.join(this.dir, shardPath(shard, manifest.shardCount)), bytes]),
-      [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
-    ]
-
-    // ── once written, keep the new state ──
-    const commit = (): SearchIndexUpdate => {
-      for (const [shard, { records }] of newShards) this.shards.set(shard, records)
-      for (const [file, entries] of newDocFiles) this.docFiles.set(file, entries)
-      for (const key of previous.keys()) if (!next.has(key)) this.slots.delete(key)
-      for (const key of next.keys()) this.slots.set(key, slotOf.get(key)!)
-      this.free = [...free].filter((slot) => slot < slotCount).sort((a, b) => a - b)
-      this.manifest = newManifest
-      return { shardsWritten: newShards.size, docFilesWritten: newDocFiles.size, milliseconds: performance.now() - started }
-    }
-    return { files, commit }
+    return newDocFiles
   }
+}
+
+/** Documents by key (`type:id`); a document twice, or of an unknown type, is an error. */
+function documentsByKey(documents: SearchDocument[], which: string): Map<string, SearchDocument> {
+  const map = new Map<string, SearchDocument>()
+  for (const document of documents) {
+    const key = documentKey(document)
+    if (!searchDocumentTypes.includes(document.type)) throw new Error(`search: unknown document type in ${key}`)
+    if (map.has(key)) throw new Error(`search: ${key} is twice in ${which}`)
+    map.set(key, document)
+  }
+  return map
+}
+
+/**
+ * What each term loses and gains (its df, and its postings by document number), grouped by
+ * shard. Postings whose byte stays the same are dropped, so a title edit touches only the shards
+ * of terms whose weight for that document changed.
+ */
+function changedTerms(
+  previous: Map<string, SearchDocument>,
+  next: Map<string, SearchDocument>,
+  numberOf: (document: SearchDocument) => number,
+  manifest: SearchManifest,
+): Map<number, Map<string, TermChange>> {
+  const changes = new Map<string, TermChange>()
+  const termChange = (term: string) => {
+    let entry = changes.get(term)
+    if (!entry) changes.set(term, (entry = { dfDelta: 0, postings: new Map(), expected: new Map() }))
+    return entry
+  }
+  for (const document of previous.values()) {
+    const number = numberOf(document)
+    for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
+      const entry = termChange(term)
+      const byte = quantiseWeight(weight, manifest.quantisation)
+      entry.dfDelta -= fields
+      entry.expected.set(number, byte)
+      entry.postings.set(number, -1)
+    }
+  }
+  for (const document of next.values()) {
+    const number = numberOf(document)
+    for (const [term, { weight, fields }] of documentTermWeights(document, manifest.scoring)) {
+      const entry = termChange(term)
+      entry.dfDelta += fields
+      entry.postings.set(number, quantiseWeight(weight, manifest.quantisation))
+    }
+  }
+  const byShard = new Map<number, Map<string, TermChange>>()
+  for (const [term, entry] of changes) {
+    for (const [number, byte] of entry.postings) {
+      if (entry.expected.get(number) === byte) {
+        entry.postings.delete(number)
+        entry.expected.delete(number)
+      }
+    }
+    if (entry.postings.size === 0 && entry.dfDelta === 0) continue
+    const shard = termShard(term, manifest.shardCount)
+    if (!byShard.has(shard)) byShard.set(shard, new Map())
+    byShard.get(shard)!.set(term, entry)
+  }
+  return byShard
 }
 
 /** An index as what it answers, without slots: see `readIndexSemantics`. */
