@@ -6,12 +6,14 @@
  * an editor. News (10,000) and books (20,000) are written at the adapter level
  * (`payload.db.create`: no hooks, no validation, no versions), so this module supplies what the
  * hooks would have set: slug, `_status`, `publishedAt`, and the books' derived `clcClass` and
- * `inStock`. Finally the `site-changes` queue the Local API saves filled is emptied.
+ * `inStock`. The Local API saves queue nothing (`withoutSiteChanges`): the publisher, started
+ * afterwards, publishes everything in its first full build.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
+import { withoutSiteChanges } from '../cms/collections/SiteChanges/enqueueSiteChange'
 import { exportSiteEntry } from '../cms/export/exportSiteContent'
 import { site as demoSite } from '../cms/seed/data/site'
 import { generateMp3 } from '../cms/seed/generateAudio'
@@ -77,6 +79,7 @@ export async function seedReferenceCorpus(
     for (const image of [...images.values()].sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }))) {
       const data = fs.readFileSync(path.join(corpusMediaDir, image.file))
       const doc = await payload.create({
+        context: withoutSiteChanges,
         collection: 'media',
         data: { alt: image.alt, caption: image.caption ?? undefined, credit: '基准测试语料，由程序生成' },
         file: { data, mimetype: 'image/jpeg', name: image.file, size: data.length },
@@ -88,6 +91,7 @@ export async function seedReferenceCorpus(
     for (const file of recordingFiles) {
       const data = generateMp3({ seconds: 6, seed: 1 })
       const doc = await payload.create({
+        context: withoutSiteChanges,
         collection: 'media',
         data: { alt: '讲座录音（基准测试）' },
         file: { data, mimetype: 'audio/mpeg', name: file, size: data.length },
@@ -103,12 +107,17 @@ export async function seedReferenceCorpus(
     step('media', mediaIds.size)
 
     // Site settings, as the demo seed fills them.
-    await payload.updateGlobal({ slug: 'site', data: { ...demoSite, story: richTextFromParagraphs(demoSite.story) as never } })
+    await payload.updateGlobal({
+      slug: 'site',
+      context: withoutSiteChanges,
+      data: { ...demoSite, story: richTextFromParagraphs(demoSite.story) as never },
+    })
     step('site', 1)
 
     const speakerIds = new Map<string, Id>()
     for (const speaker of content.speakers) {
       const doc = await payload.create({
+        context: withoutSiteChanges,
         collection: 'speakers',
         data: { name: speaker.name, slug: speaker.slug, title: speaker.title, bio: speaker.bio, photo: media(speaker.photo) },
       })
@@ -121,6 +130,7 @@ export async function seedReferenceCorpus(
     const sectionIds = new Map<string, string>()
     for (const exhibition of content.exhibitions) {
       const doc = await payload.create({
+        context: withoutSiteChanges,
         collection: 'exhibitions',
         data: {
           title: exhibition.title,
@@ -144,6 +154,7 @@ export async function seedReferenceCorpus(
 
     for (const exhibit of content.exhibits) {
       await payload.create({
+        context: withoutSiteChanges,
         collection: 'exhibits',
         data: {
           title: exhibit.title,
@@ -164,6 +175,7 @@ export async function seedReferenceCorpus(
 
     for (const lecture of content.lectures) {
       await payload.create({
+        context: withoutSiteChanges,
         collection: 'lectures',
         data: {
           title: lecture.title,
@@ -237,9 +249,6 @@ export async function seedReferenceCorpus(
       })
     }
     step('books', content.books.length)
-
-    // The Local API saves above queued their documents for a publisher: none runs yet.
-    await payload.delete({ collection: 'site-changes', where: { id: { exists: true } }, overrideAccess: true })
   } finally {
     await client?.execute('PRAGMA synchronous = FULL')
   }

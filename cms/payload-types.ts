@@ -543,10 +543,9 @@ export interface User {
  */
 export interface SiteChange {
   id: number;
-  kind: 'document' | 'rebuild';
+  kind: 'document' | 'site' | 'rebuild';
   targetCollection?: string | null;
   documentId?: string | null;
-  operation?: ('change' | 'delete') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -994,7 +993,6 @@ export interface SiteChangesSelect<T extends boolean = true> {
   kind?: T;
   targetCollection?: T;
   documentId?: T;
-  operation?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -164,9 +164,9 @@ export class Publisher {
       const rows = (await payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, limit: 2000, sort: 'createdAt', pagination: false }))
         .docs
       if (rows.length === 0) return null
-      const rebuilds = rows.filter((row) => row.kind === 'rebuild' || row.targetCollection === 'site')
+      const rebuilds = rows.filter((row) => row.kind === 'rebuild' || row.kind === 'site')
       if (rebuilds.length > 0 && !this.building) this.startFullBuild(rebuilds.some((row) => row.kind === 'rebuild') ? '编辑请求全部重建' : '网站设置已修改')
-      const documents = rows.filter((row) => row.kind === 'document' && row.targetCollection !== 'site')
+      const documents = rows.filter((row) => row.kind === 'document')
       if (documents.length === 0) return null
       try {
         const result = documents.some((row) => row.targetCollection === 'media')

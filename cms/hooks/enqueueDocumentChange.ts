@@ -5,7 +5,7 @@ import { isLivePublished, wasLivePublished } from './rememberLiveStatus'
 /** Queues the saved document for the publisher when the save may change what visitors see. */
 export const enqueueDocumentChange: CollectionAfterChangeHook = async ({ collection, context, data, doc, req }) => {
   if (collection.versions?.drafts && !(await changesLiveDocument({ collection, context, data, id: doc.id, req }))) return doc
-  await enqueueSiteChange(req, { kind: 'document', targetCollection: collection.slug, documentId: String(doc.id), operation: 'change' })
+  await enqueueSiteChange(req, { kind: 'document', targetCollection: collection.slug, documentId: String(doc.id) })
   return doc
 }
 

@@ -7,6 +7,6 @@ import { enqueueSiteChange } from '../collections/SiteChanges/enqueueSiteChange'
  */
 export const enqueueDocumentDelete: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
   if (collection.versions?.drafts && doc?._status === 'draft') return doc
-  await enqueueSiteChange(req, { kind: 'document', targetCollection: collection.slug, documentId: String(id), operation: 'delete' })
+  await enqueueSiteChange(req, { kind: 'document', targetCollection: collection.slug, documentId: String(id) })
   return doc
 }

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { withoutSiteChanges } from '../collections/SiteChanges/enqueueSiteChange'
 import { chinaYear } from '../../shared/dates'
 import type { NewsCategory } from '../../shared/vocabulary'
 import { books } from './data/books'
@@ -63,6 +64,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   const current = await payload.findGlobal({ slug: 'site', depth: 0 })
   if (!current.story) {
     await payload.updateGlobal({
+      context: withoutSiteChanges,
       slug: 'site',
       data: { ...site, story: richTextFromParagraphs(site.story) as never },
     })
@@ -76,6 +78,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   ).docs[0]
   count('exhibitions', !exhibitionDoc)
   exhibitionDoc ??= await payload.create({
+    context: withoutSiteChanges,
     collection: 'exhibitions',
     data: {
       title: exhibition.title,
@@ -105,6 +108,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       continue
     }
     await payload.create({
+      context: withoutSiteChanges,
       collection: 'exhibits',
       data: {
         title: exhibit.title,
@@ -132,7 +136,11 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     count('speakers', !existing)
     const photo = await image(`speaker-${speaker.key}.jpg`, `${speaker.name}的头像（示意图）`, 500 + index, 'portrait', { width: 600, height: 600 })
     const doc =
-      existing ?? (await payload.create({ collection: 'speakers', data: { name: speaker.name, title: speaker.title, bio: speaker.bio, photo: photo as number } }))
+      existing ?? (await payload.create({
+        collection: 'speakers',
+        context: withoutSiteChanges,
+        data: { name: speaker.name, title: speaker.title, bio: speaker.bio, photo: photo as number },
+      }))
     speakerIds.set(speaker.key, doc.id)
   }
   const recordings: Id[] = []
@@ -152,6 +160,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     }
     const external = index % 9 === 4
     await payload.create({
+      context: withoutSiteChanges,
       collection: 'lectures',
       data: {
         title: lecture.title,
@@ -193,6 +202,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     const inlineImage = index % 4 === 1 ? categoryCovers[(index + 1) % categoryCovers.length] : undefined
     const published = item.status === 'published'
     await payload.create({
+      context: withoutSiteChanges,
       collection: 'news',
       draft: !published,
       data: {
@@ -220,6 +230,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       continue
     }
     await payload.create({
+      context: withoutSiteChanges,
       collection: 'books',
       data: {
         ...book,
@@ -232,6 +243,11 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
 
   for (const [key, { created, existing }] of Object.entries(report)) {
     log(`  ${key.padEnd(12)} 新建 ${String(created).padStart(4)}，已存在 ${String(existing).padStart(4)}`)
+  }
+  // The writes above queued nothing (one row per document would mean hundreds of small updates):
+  // one full build publishes them all. Before the publisher's first start it is that start's build.
+  if (Object.values(report).some(({ created }) => created > 0)) {
+    await payload.create({ collection: 'site-changes', data: { kind: 'rebuild' }, overrideAccess: true })
   }
   return report
 }

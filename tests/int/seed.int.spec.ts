@@ -21,6 +21,11 @@ describeOnDatabase('demo content (npm run seed)', () => {
     for (const key of Object.keys(first)) expect(second[key].existing).toBe(first[key].created + first[key].existing)
   }, 120_000)
 
+  it('queues one full build instead of a row per document', async () => {
+    const { docs } = await t.payload.find({ collection: 'site-changes', pagination: false, depth: 0 })
+    expect(docs.map((row) => row.kind)).toEqual(['rebuild'])
+  })
+
   it('has ≥ 40 news items across every category and four years', async () => {
     const { docs } = await t.payload.find({ collection: 'news', pagination: false, draft: true, depth: 0 })
     expect(docs.length).toBeGreaterThanOrEqual(40)

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { createLocalReq, handleEndpoints, type CollectionAfterChangeHook } from 'payload'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { verifyPreview } from '../../shared/previewLink'
+import { withoutSiteChanges } from '../../cms/collections/SiteChanges/enqueueSiteChange'
 import { rebuildNotAllowedMessage } from '../../cms/collections/SiteChanges/rebuildEndpoint'
 import { generateImage } from '../../cms/seed/generateImage'
 import { createUser, describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
@@ -25,14 +26,14 @@ describeOnDatabase('site changes for the publisher', () => {
   const news = { title: '队列测试', category: 'party-building' as const, summary: '摘要' }
   const queued = async () =>
     (await t.payload.find({ collection: 'site-changes', sort: 'createdAt', limit: 100, depth: 0 })).docs.map(
-      ({ kind, targetCollection, documentId, operation }) => ({ kind, targetCollection, documentId, operation }),
+      ({ kind, targetCollection, documentId }) => ({ kind, targetCollection, documentId }),
     )
-  const change = (collection: string, id: number | string, operation: 'change' | 'delete' = 'change') => ({
+  const change = (collection: string, id: number | string) => ({
     kind: 'document',
     targetCollection: collection,
     documentId: String(id),
-    operation,
   })
+  const siteSettingsChange = { kind: 'site', targetCollection: null, documentId: null }
   const clearQueue = () => t.payload.delete({ collection: 'site-changes', where: { id: { exists: true } } })
   /** A REST request through Payload's own router, as the Next route handler makes it. */
   const rest = async (method: string, path: string, user?: { email: string }) => {
@@ -95,7 +96,7 @@ describeOnDatabase('site changes for the publisher', () => {
     const live = await t.payload.create({ collection: 'news', data: { ...news, _status: 'published' } })
     await clearQueue()
     await t.payload.delete({ collection: 'news', id: live.id })
-    expect(await queued()).toEqual([change('news', live.id, 'delete')])
+    expect(await queued()).toEqual([change('news', live.id)])
   })
 
   it('unpublishing a document that has a newer draft enqueues', async () => {
@@ -132,11 +133,25 @@ describeOnDatabase('site changes for the publisher', () => {
     await t.payload.update({ collection: 'speakers', id: speaker.id, data: { title: '党校教授' } })
     await t.payload.update({ collection: 'media', id: media.id, data: { alt: '新的替代文字' } })
     await t.payload.updateGlobal({ slug: 'site', data: { slogan: '新的口号' } })
-    expect(await queued()).toEqual([change('books', book.id), change('speakers', speaker.id), change('media', media.id), change('site', 'site')])
+    expect(await queued()).toEqual([change('books', book.id), change('speakers', speaker.id), change('media', media.id), siteSettingsChange])
 
     await clearQueue()
     await t.payload.delete({ collection: 'books', id: book.id })
-    expect(await queued()).toEqual([change('books', book.id, 'delete')])
+    expect(await queued()).toEqual([change('books', book.id)])
+  })
+
+  it('writes with the off switch in their context queue nothing (seeding)', async () => {
+    const context = withoutSiteChanges
+    const live = await t.payload.create({ collection: 'news', context, data: { ...news, title: '静默发布', _status: 'published' } })
+    await t.payload.update({ collection: 'news', id: live.id, context, data: { title: '静默修改' } })
+    const speaker = await t.payload.create({ collection: 'speakers', context, data: { name: '静默主讲人' } })
+    await t.payload.updateGlobal({ slug: 'site', context, data: { slogan: '静默口号' } })
+    await t.payload.delete({ collection: 'speakers', id: speaker.id, context })
+    await t.payload.delete({ collection: 'news', id: live.id, context })
+    expect(await queued()).toEqual([])
+    // The switch is per operation: the next save queues as usual.
+    await t.payload.updateGlobal({ slug: 'site', data: { slogan: '新的口号' } })
+    expect(await queued()).toEqual([siteSettingsChange])
   })
 
   it('a scheduled publish and a scheduled unpublish enqueue when the job runs', async () => {
@@ -191,7 +206,7 @@ describeOnDatabase('site changes for the publisher', () => {
     const accepted = await rest('POST', '/site-changes/rebuild', editor)
     expect(accepted.status).toBe(202)
     expect(await accepted.json()).toEqual({ queued: true })
-    expect(await queued()).toEqual([{ kind: 'rebuild', targetCollection: null, documentId: null, operation: null }])
+    expect(await queued()).toEqual([{ kind: 'rebuild', targetCollection: null, documentId: null }])
 
     for (const user of [contributor, undefined]) {
       const refused = await rest('POST', '/site-changes/rebuild', user)

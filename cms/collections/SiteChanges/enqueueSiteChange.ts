@@ -1,9 +1,23 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, RequestContext } from 'payload'
 
-/** One entry of the publisher's queue: a document to write again or remove, or the whole site. */
-export type QueuedChange =
-  | { kind: 'document'; targetCollection: string; documentId: string; operation: 'change' | 'delete' }
-  | { kind: 'rebuild' }
+declare module 'payload' {
+  interface RequestContext {
+    /**
+     * The enqueue hooks' off switch, for bulk writers that publish another way (seeding: the
+     * publisher's full build or start-up comparison reads everything): no queue row is written.
+     */
+    disableSiteChanges?: boolean
+  }
+}
+
+/** `context` for Local API writes that must not queue site changes (see `disableSiteChanges`). */
+export const withoutSiteChanges: RequestContext = { disableSiteChanges: true }
+
+/**
+ * One entry of the publisher's queue: a document to write again or remove, the site settings (on
+ * every page), or the whole site.
+ */
+export type QueuedChange = { kind: 'document'; targetCollection: string; documentId: string } | { kind: 'site' } | { kind: 'rebuild' }
 
 /**
  * Adds an entry to the `site-changes` queue. Pass the `req` of the operation that caused it: where
@@ -13,5 +27,6 @@ export type QueuedChange =
  * block each other until the busy timeout); there the row is written before the save returns.
  */
 export async function enqueueSiteChange(req: PayloadRequest, change: QueuedChange): Promise<void> {
+  if (req.context.disableSiteChanges) return
   await req.payload.create({ collection: 'site-changes', data: change, depth: 0, overrideAccess: true, req })
 }

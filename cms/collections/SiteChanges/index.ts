@@ -26,19 +26,13 @@ export const SiteChanges: CollectionConfig = {
       defaultValue: 'document',
       options: [
         { value: 'document', label: '内容变更' },
+        { value: 'site', label: '网站设置变更' },
         { value: 'rebuild', label: '全部重建' },
       ],
     },
+    // For `document` rows. Whether it was saved or deleted is not kept: the publisher reads the
+    // document's public version either way (none when deleted or unpublished).
     { name: 'targetCollection', type: 'text', label: '所属集合' },
     { name: 'documentId', type: 'text', label: '文档 ID' },
-    {
-      name: 'operation',
-      type: 'select',
-      label: '操作',
-      options: [
-        { value: 'change', label: '新增或修改' },
-        { value: 'delete', label: '删除' },
-      ],
-    },
   ],
 }
