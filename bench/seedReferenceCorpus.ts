@@ -79,7 +79,7 @@ export async function seedReferenceCorpus(
     for (const image of [...images.values()].sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }))) {
       const data = fs.readFileSync(path.join(corpusMediaDir, image.file))
       const doc = await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'media',
         data: { alt: image.alt, caption: image.caption ?? undefined, credit: '基准测试语料，由程序生成' },
         file: { data, mimetype: 'image/jpeg', name: image.file, size: data.length },
@@ -91,7 +91,7 @@ export async function seedReferenceCorpus(
     for (const file of recordingFiles) {
       const data = generateMp3({ seconds: 6, seed: 1 })
       const doc = await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'media',
         data: { alt: '讲座录音（基准测试）' },
         file: { data, mimetype: 'audio/mpeg', name: file, size: data.length },
@@ -109,7 +109,7 @@ export async function seedReferenceCorpus(
     // Site settings, as the demo seed fills them.
     await payload.updateGlobal({
       slug: 'site',
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       data: { ...demoSite, story: richTextFromParagraphs(demoSite.story) as never },
     })
     step('site', 1)
@@ -117,7 +117,7 @@ export async function seedReferenceCorpus(
     const speakerIds = new Map<string, Id>()
     for (const speaker of content.speakers) {
       const doc = await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'speakers',
         data: { name: speaker.name, slug: speaker.slug, title: speaker.title, bio: speaker.bio, photo: media(speaker.photo) },
       })
@@ -130,7 +130,7 @@ export async function seedReferenceCorpus(
     const sectionIds = new Map<string, string>()
     for (const exhibition of content.exhibitions) {
       const doc = await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'exhibitions',
         data: {
           title: exhibition.title,
@@ -154,7 +154,7 @@ export async function seedReferenceCorpus(
 
     for (const exhibit of content.exhibits) {
       await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'exhibits',
         data: {
           title: exhibit.title,
@@ -175,7 +175,7 @@ export async function seedReferenceCorpus(
 
     for (const lecture of content.lectures) {
       await payload.create({
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         collection: 'lectures',
         data: {
           title: lecture.title,

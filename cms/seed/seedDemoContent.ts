@@ -64,7 +64,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   const current = await payload.findGlobal({ slug: 'site', depth: 0 })
   if (!current.story) {
     await payload.updateGlobal({
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       slug: 'site',
       data: { ...site, story: richTextFromParagraphs(site.story) as never },
     })
@@ -78,7 +78,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   ).docs[0]
   count('exhibitions', !exhibitionDoc)
   exhibitionDoc ??= await payload.create({
-    context: withoutSiteChanges,
+    context: withoutSiteChanges(),
     collection: 'exhibitions',
     data: {
       title: exhibition.title,
@@ -108,7 +108,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       continue
     }
     await payload.create({
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       collection: 'exhibits',
       data: {
         title: exhibit.title,
@@ -138,7 +138,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     const doc =
       existing ?? (await payload.create({
         collection: 'speakers',
-        context: withoutSiteChanges,
+        context: withoutSiteChanges(),
         data: { name: speaker.name, title: speaker.title, bio: speaker.bio, photo: photo as number },
       }))
     speakerIds.set(speaker.key, doc.id)
@@ -160,7 +160,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     }
     const external = index % 9 === 4
     await payload.create({
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       collection: 'lectures',
       data: {
         title: lecture.title,
@@ -202,7 +202,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     const inlineImage = index % 4 === 1 ? categoryCovers[(index + 1) % categoryCovers.length] : undefined
     const published = item.status === 'published'
     await payload.create({
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       collection: 'news',
       draft: !published,
       data: {
@@ -230,7 +230,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       continue
     }
     await payload.create({
-      context: withoutSiteChanges,
+      context: withoutSiteChanges(),
       collection: 'books',
       data: {
         ...book,

@@ -142,12 +142,12 @@ describeOnDatabase('site changes for the publisher', () => {
 
   it('writes with the off switch in their context queue nothing (seeding)', async () => {
     const context = withoutSiteChanges
-    const live = await t.payload.create({ collection: 'news', context, data: { ...news, title: '静默发布', _status: 'published' } })
-    await t.payload.update({ collection: 'news', id: live.id, context, data: { title: '静默修改' } })
-    const speaker = await t.payload.create({ collection: 'speakers', context, data: { name: '静默主讲人' } })
-    await t.payload.updateGlobal({ slug: 'site', context, data: { slogan: '静默口号' } })
-    await t.payload.delete({ collection: 'speakers', id: speaker.id, context })
-    await t.payload.delete({ collection: 'news', id: live.id, context })
+    const live = await t.payload.create({ collection: 'news', context: context(), data: { ...news, title: '静默发布', _status: 'published' } })
+    await t.payload.update({ collection: 'news', id: live.id, context: context(), data: { title: '静默修改' } })
+    const speaker = await t.payload.create({ collection: 'speakers', context: context(), data: { name: '静默主讲人' } })
+    await t.payload.updateGlobal({ slug: 'site', context: context(), data: { slogan: '静默口号' } })
+    await t.payload.delete({ collection: 'speakers', id: speaker.id, context: context() })
+    await t.payload.delete({ collection: 'news', id: live.id, context: context() })
     expect(await queued()).toEqual([])
     // The switch is per operation: the next save queues as usual.
     await t.payload.updateGlobal({ slug: 'site', data: { slogan: '新的口号' } })

@@ -10,8 +10,11 @@ declare module 'payload' {
   }
 }
 
-/** `context` for Local API writes that must not queue site changes (see `disableSiteChanges`). */
-export const withoutSiteChanges: RequestContext = { disableSiteChanges: true }
+/**
+ * `context` for a Local API write that must not queue site changes (see `disableSiteChanges`).
+ * A fresh object each time: Payload hands it to the hooks, which may write into it.
+ */
+export const withoutSiteChanges = (): RequestContext => ({ disableSiteChanges: true })
 
 /**
  * One entry of the publisher's queue: a document to write again or remove, the site settings (on
