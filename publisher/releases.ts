@@ -146,6 +146,29 @@ export class Releases {
     throw new Error(`无法锁定 ${this.root}`)
   }
 
+  /**
+   * Removes what a publisher killed mid-work leaves behind: a swap's link not yet renamed into
+   * place, release folders whose build never finished, and the temporary files of an update cut
+   * short in the current release. Returns how many it removed.
+   */
+  removeLeftovers(): number {
+    let removed = 0
+    const current = this.current()
+    for (const name of fs.readdirSync(this.root)) {
+      if (/^current\.[0-9a-f]+$/.test(name)) removed += remove(path.join(this.root, name))
+    }
+    for (const name of fs.readdirSync(path.join(this.root, 'releases'))) {
+      const release = new Release(path.join(this.root, 'releases', name))
+      if (name !== current?.id && !release.info()) removed += remove(release.dir)
+    }
+    if (current) {
+      for (const entry of fs.readdirSync(current.dir, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && isTemporaryFile(entry.name)) removed += remove(path.join(entry.parentPath, entry.name))
+      }
+    }
+    return removed
+  }
+
   /** The folder the static server serves (through the `current` link, so a swap needs no restart). */
   get servedDir() {
     return path.join(this.root, 'current', 'public')
@@ -194,6 +217,14 @@ export class Releases {
       if (!keep.has(name)) fs.rmSync(path.join(this.root, 'releases', name), { recursive: true, force: true })
     }
   }
+}
+
+/** The names `temporaryPathFor` gives (`.<name>.<8 hex>.tmp`). */
+export const isTemporaryFile = (name: string) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(name)
+
+function remove(target: string): number {
+  fs.rmSync(target, { recursive: true, force: true })
+  return 1
 }
 
 function isRunning(pid: number): boolean {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import type { PublisherMessage } from '../../publisher/messages'
 import { loadEnvironment } from './loadEnvironment'
 
 loadEnvironment()
@@ -33,25 +34,50 @@ async function prepareContent(): Promise<string | null> {
   return login
 }
 
+/** Pause before restart number `failures` of a publisher that died: 1 s doubling, at most a minute. */
+const restartPause = (failures: number) => Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6))
+
 /**
- * Starts the publisher (publisher/run.ts), which builds the site when it has no current release
- * or the site's code changed, and resolves once a release can be served.
+ * Runs the publisher (publisher/run.ts), which builds the site when it has no current release or
+ * the site's code changed, and restarts it whenever it dies, after a pause that grows. The CMS and
+ * the static server never depend on it: they serve on (the last release, from the same folder)
+ * while it is down. `ready` resolves once a release can be served, or once the first start failed.
  */
-function startPublisher(): Promise<{ child: ChildProcess; servedDir: string; socket: string }> {
-  console.log('准备公开网站（发布服务）……')
-  const started = Date.now()
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: process.env,
-  })
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ready?: boolean; servedDir: string; socket: string }) => {
-      if (!message.ready) return
+function supervisePublisher(): { ready: Promise<void>; stop: (signal: NodeJS.Signals) => void } {
+  let child: ChildProcess
+  let stopping = false
+  let failures = 0
+  let timer: NodeJS.Timeout | undefined
+  let firstAttemptOver: () => void = () => {}
+  const ready = new Promise<void>((resolve) => (firstAttemptOver = resolve))
+  const run = () => {
+    const started = Date.now()
+    console.log('准备公开网站（发布服务）……')
+    child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env })
+    child.on('message', (message: PublisherMessage) => {
+      if (message.type !== 'ready') return
       console.log(`公开网站就绪，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
-      resolve({ child, servedDir: message.servedDir, socket: message.socket })
+      firstAttemptOver()
     })
-    child.once('exit', (code) => reject(new Error(`发布服务已退出（退出码 ${code}）`)))
-  })
+    child.once('exit', (code, signal) => {
+      if (stopping) return
+      // A publisher that ran for a while before dying starts over with short pauses.
+      failures = Date.now() - started > 10 * 60_000 ? 1 : failures + 1
+      const pause = restartPause(failures)
+      console.error(`✘ 发布服务已退出（${signal ?? `退出码 ${code}`}），${pause / 1000} 秒后重启；后台和公开网站照常运行`)
+      firstAttemptOver()
+      timer = setTimeout(run, pause)
+    })
+  }
+  run()
+  return {
+    ready,
+    stop: (signal) => {
+      stopping = true
+      clearTimeout(timer)
+      child.kill(signal)
+    },
+  }
 }
 
 /** True when something already listens on the port (a second `npm start`, another app). */
@@ -87,7 +113,8 @@ try {
   const login = await prepareContent()
   const { buildCmsIfNeeded } = await import('./buildCms')
   buildCmsIfNeeded()
-  const publisher = await startPublisher()
+  const publisher = supervisePublisher()
+  await publisher.ready
 
   const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -96,21 +123,19 @@ try {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.kill(signal)
-      publisher.child.kill(signal)
+      publisher.stop(signal)
     })
   }
   server.on('exit', (code) => {
-    publisher.child.kill('SIGTERM')
+    publisher.stop('SIGTERM')
     process.exit(code ?? 0)
-  })
-  publisher.child.on('exit', (code) => {
-    console.error(`✘ 发布服务已退出（退出码 ${code}）`)
-    server.kill('SIGTERM')
   })
 
   await waitUntilServing(`http://127.0.0.1:${port}/api/globals/site`, server)
   const { createStaticServer } = await import('../../site/server/staticServer')
-  await new Promise<void>((resolve) => createStaticServer(publisher.servedDir, { previewSocket: publisher.socket }).listen(sitePort, resolve))
+  // The publisher's folder and socket are fixed paths: a restarted publisher serves through them too.
+  const { servedSiteDir, publisherSocket } = await import('../../publisher/settings')
+  await new Promise<void>((resolve) => createStaticServer(servedSiteDir(), { previewSocket: publisherSocket() }).listen(sitePort, resolve))
 
   const base = `http://localhost:${port}`
   console.log('')

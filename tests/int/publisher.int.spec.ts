@@ -12,7 +12,8 @@ import { generateImage } from '../../cms/seed/generateImage'
 import { Publisher } from '../../publisher/publisher'
 import { Releases } from '../../publisher/releases'
 import { buildSearchIndex, writeIndex } from '../../shared/search/buildIndex'
-import { readIndexSemantics, SearchIndexUpdater } from '../../shared/search/updateIndex'
+import { SearchIndexUpdater } from '../../shared/search/updateIndex'
+import { readIndexSemantics } from '../helpers/searchIndexSemantics'
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 const faultMarker = '【渲染故障】'
@@ -161,7 +162,7 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(status.lastError?.message).toContain('渲染')
 
     await p.update({ collection: 'news', id: newsIds[2], data: { title: '修正后的标题' } })
-    ;(publisher as unknown as { nextAttempt: number }).nextAttempt = 0 // skip the retry pause
+    publisher.retryNow() // skip the retry pause
     expect((await publisher.drainQueue())?.changes).toBe(1)
     expect(page(publisher, `/news/${doc.slug}/`)).toContain('修正后的标题')
     expect(await queued()).toBe(0)
