@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 import type { PublisherMessage } from '../../publisher/messages'
 import { loadEnvironment } from './loadEnvironment'
+import { superviseChild } from './superviseChild'
 
 loadEnvironment()
 
@@ -34,50 +35,19 @@ async function prepareContent(): Promise<string | null> {
   return login
 }
 
-/** Pause before restart number `failures` of a publisher that died: 1 s doubling, at most a minute. */
-const restartPause = (failures: number) => Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6))
-
 /**
  * Runs the publisher (publisher/run.ts), which builds the site when it has no current release or
- * the site's code changed, and restarts it whenever it dies, after a pause that grows. The CMS and
- * the static server never depend on it: they serve on (the last release, from the same folder)
- * while it is down. `ready` resolves once a release can be served, or once the first start failed.
+ * the site's code changed, and restarts it whenever it dies. The CMS and the static server never
+ * depend on it: they serve on (the last release, from the same folder) while it is down.
  */
-function supervisePublisher(): { ready: Promise<void>; stop: (signal: NodeJS.Signals) => void } {
-  let child: ChildProcess
-  let stopping = false
-  let failures = 0
-  let timer: NodeJS.Timeout | undefined
-  let firstAttemptOver: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (firstAttemptOver = resolve))
-  const run = () => {
-    const started = Date.now()
-    console.log('准备公开网站（发布服务）……')
-    child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env })
-    child.on('message', (message: PublisherMessage) => {
-      if (message.type !== 'ready') return
-      console.log(`公开网站就绪，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
-      firstAttemptOver()
-    })
-    child.once('exit', (code, signal) => {
-      if (stopping) return
-      // A publisher that ran for a while before dying starts over with short pauses.
-      failures = Date.now() - started > 10 * 60_000 ? 1 : failures + 1
-      const pause = restartPause(failures)
-      console.error(`✘ 发布服务已退出（${signal ?? `退出码 ${code}`}），${pause / 1000} 秒后重启；后台和公开网站照常运行`)
-      firstAttemptOver()
-      timer = setTimeout(run, pause)
-    })
-  }
-  run()
-  return {
-    ready,
-    stop: (signal) => {
-      stopping = true
-      clearTimeout(timer)
-      child.kill(signal)
-    },
-  }
+function supervisePublisher() {
+  console.log('准备公开网站（发布服务）……')
+  return superviseChild({
+    start: () => spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env }),
+    isReady: (message) => (message as PublisherMessage | undefined)?.type === 'ready',
+    onReady: (ms) => console.log(`公开网站就绪，用时 ${(ms / 1000).toFixed(1)} 秒`),
+    onExit: (how, pause) => console.error(`✘ 发布服务已退出（${how}），${pause / 1000} 秒后重启；后台和公开网站照常运行`),
+  })
 }
 
 /** True when something already listens on the port (a second `npm start`, another app). */
