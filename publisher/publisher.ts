@@ -126,6 +126,8 @@ export class Publisher {
     this.unlock = this.releases.lock()
     const leftovers = this.releases.removeLeftovers()
     if (leftovers > 0) this.log(`清理了上次中断留下的 ${leftovers} 个临时文件或未完成的构建`)
+    // A publisher killed mid-task left its "working" line behind.
+    await this.status.done()
     const current = this.releases.current()
     const info = current?.info()
     if (!current || !info || info.sourceHash !== siteSourceHash()) {

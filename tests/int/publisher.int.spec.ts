@@ -14,22 +14,10 @@ import { Releases } from '../../publisher/releases'
 import { buildSearchIndex, writeIndex } from '../../shared/search/buildIndex'
 import { SearchIndexUpdater } from '../../shared/search/updateIndex'
 import { readIndexSemantics } from '../helpers/searchIndexSemantics'
+import { expectSameSite } from '../helpers/siteEquality'
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 const faultMarker = '【渲染故障】'
-
-/** Every file of a site folder, by relative path: text as text, other files by size. */
-function siteFiles(dir: string, skip: (relative: string) => boolean): Map<string, string> {
-  const files = new Map<string, string>()
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    const relative = path.relative(dir, full)
-    if (skip(relative)) continue
-    files.set(relative, /\.(html|xml|txt|json|js|css)$/.test(entry.name) ? fs.readFileSync(full, 'utf8') : `${fs.statSync(full).size} bytes`)
-  }
-  return files
-}
 
 const page = (publisher: Publisher, urlPath: string) => {
   const file = path.join(publisher.servedDir, decodeURIComponent(urlPath), 'index.html')
@@ -210,14 +198,6 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
 
   it('leaves the site identical to a clean full build of the same content', async () => {
     const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
-    const notIndex = (relative: string) => relative.startsWith(`media${path.sep}`) || /^search[/\\](shards|docs)[/\\]|^search[/\\]manifest\.json$/.test(relative)
-    const live = siteFiles(publisher.servedDir, notIndex)
-    const full = siteFiles(clean.publicDir, notIndex)
-    expect([...live.keys()].sort()).toEqual([...full.keys()].sort())
-    const differing = [...full.keys()].filter((file) => live.get(file) !== full.get(file))
-    expect(differing).toEqual([])
-    expect(readIndexSemantics(path.join(publisher.servedDir, 'search'))).toEqual(readIndexSemantics(path.join(clean.publicDir, 'search')))
-    // Media: everything the clean build uses is there (files no page uses wait for a full build).
-    for (const file of fs.readdirSync(path.join(clean.publicDir, 'media'))) expect(fs.existsSync(path.join(publisher.servedDir, 'media', file))).toBe(true)
+    expectSameSite(publisher.servedDir, clean.publicDir)
   }, 180_000)
 })
