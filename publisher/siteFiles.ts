@@ -25,6 +25,14 @@ export interface StagedFilesOptions {
   noSpaceWhile?: string
 }
 
+interface Staged {
+  group: number
+  temporary: string
+  file: string
+  skip?: (error: Error) => void
+  dropped?: boolean
+}
+
 /**
  * Files of one update, written to temporary files beside their targets as soon as each is ready
  * (while other pages still render), then all renamed into place at once by `commit`, group by
@@ -32,7 +40,7 @@ export interface StagedFilesOptions {
  * the temporary files of an update that failed: nothing of it was visible.
  */
 export class StagedFiles {
-  private staged: { group: number; temporary: string; file: string; dropped?: boolean }[] = []
+  private staged: Staged[] = []
   private writes: Promise<void>[] = []
   private noSpaceWhile: string | undefined
 
@@ -46,7 +54,7 @@ export class StagedFiles {
    * `commit`. Never leaves a rejection unhandled while other pages still render.
    */
   stage(group: number, file: string, data: string | Uint8Array, skip?: (error: Error) => void): void {
-    const entry: { group: number; temporary: string; file: string; dropped?: boolean } = { group, temporary: '', file }
+    const entry: Staged = { group, temporary: '', file, skip }
     this.staged.push(entry)
     const write = async () => {
       entry.temporary = temporaryPathFor(file)
@@ -83,8 +91,13 @@ export class StagedFiles {
       let next = 0
       const worker = async () => {
         while (next < entries.length) {
-          const { temporary, file } = entries[next++]
-          await fs.promises.rename(temporary, file)
+          const entry = entries[next++]
+          await fs.promises.rename(entry.temporary, entry.file).catch(async (error: Error) => {
+            // A folder where the file should be, say: this file is left out, the others go live.
+            if (!entry.skip || !isPermanentWriteError(error)) throw error
+            await fs.promises.rm(entry.temporary, { force: true })
+            entry.skip(error)
+          })
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker))

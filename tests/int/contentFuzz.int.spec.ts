@@ -97,13 +97,19 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
 
   it('applies extreme values as incremental updates, serves every page or says why not, and agrees with a clean build', async () => {
     expect(await publishExtremes(2)).toBeGreaterThan(0)
+    // A page that can never be written (a folder stands where its file goes): skipped, with its reason.
+    const blocked = '/news/tag/blocked/'
+    fs.mkdirSync(path.join(publisher.servedDir, 'news', 'tag', 'blocked', 'index.html'), { recursive: true })
+    await t.payload.create({ collection: 'news', data: { title: '写不进去的标签页', category: 'volunteer', summary: '阻塞', tags: ['blocked'], _status: 'published' } })
     const result = await publisher.drainQueue()
     expect(result?.changes).toBeGreaterThan(0)
+    expect(result?.skipped).toEqual([expect.objectContaining({ path: blocked, reason: expect.stringContaining('EISDIR') })])
     expect(await t.payload.count({ collection: 'site-changes', overrideAccess: true })).toMatchObject({ totalDocs: 0 })
     expect(unhandled).toEqual([])
 
     const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
     const skipped = status.lastError?.message ?? ''
+    expect(skipped).toContain(`${blocked}：无法写入`)
     const server = createStaticServer(publisher.servedDir)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {
@@ -128,7 +134,9 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     // A clean build of the same content puts its pages at the same paths.
     const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
     const pages = (dir: string) =>
-      (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('index.html')).sort()
-    expect(pages(publisher.servedDir)).toEqual(pages(clean.publicDir))
+      (fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+        .filter((entry) => entry.isFile() && entry.name === 'index.html')
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    expect([...pages(publisher.servedDir), path.join('news', 'tag', 'blocked', 'index.html')].sort()).toEqual(pages(clean.publicDir).sort())
   }, 240_000)
 })

@@ -29,6 +29,19 @@ describe('StagedFiles', () => {
     expect(files(dir)).toEqual(['ok', path.join('ok', 'index.html')])
   })
 
+  it('skips a file whose place is taken by a folder, at the rename', async () => {
+    const dir = tempDir()
+    fs.mkdirSync(path.join(dir, 'page', 'index.html'), { recursive: true })
+    const staged = new StagedFiles()
+    const skipped: string[] = []
+    staged.stage(0, path.join(dir, 'page', 'index.html'), 'page', (error) => skipped.push((error as NodeJS.ErrnoException).code ?? ''))
+    staged.stage(0, path.join(dir, 'other.html'), 'other')
+    await staged.commit()
+    expect(skipped).toEqual(['EISDIR'])
+    expect(files(dir)).toEqual(['other.html', 'page', path.join('page', 'index.html')])
+    expect(fs.statSync(path.join(dir, 'page', 'index.html')).isDirectory()).toBe(true)
+  })
+
   it('fails the commit on a refused name without a skip handler, with no unhandled rejection meanwhile', async () => {
     const dir = tempDir()
     const unhandled: unknown[] = []
