@@ -32,4 +32,11 @@ describe('pathSegment', () => {
     }
     expect(new Set(segments).size).toBe(odd.length)
   })
+
+  it('lets no value take the page of a shortened one', () => {
+    const long = '标'.repeat(90)
+    const forged = pathSegment(long)
+    expect(pathSegment(forged)).not.toBe(forged)
+    expect(pathSegment('~' + forged.split('~')[1])).not.toBe(pathSegment('.'))
+  })
 })

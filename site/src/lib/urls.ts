@@ -7,15 +7,18 @@
 const maxSegmentBytes = 100
 /** What cannot stand in a file name or URL segment as typed: separators, `?#%`, control, bidi and lone surrogate characters. */
 const unsafeInSegment = /[/\\?#%\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+/** The end of a shortened segment: a value that ends so is shortened too, so none can take another's page. */
+const looksHashed = /~[0-9a-z]{11}$/
 const utf8Length = (text: string) => new TextEncoder().encode(text).length
 
 /**
  * A value from content as one path segment: itself when it is ordinary, else a readable prefix
- * (unsafe characters dropped, at most 48 bytes) and a hash of the whole value, so that no tag can
+ * (unsafe characters dropped, at most 48 bytes), `~` and a hash of the whole value, so that no tag can
  * make a path the file system refuses (ENAMETOOLONG) or one that leaves its folder.
  */
 export function pathSegment(value: string): string {
-  if (!unsafeInSegment.test(value) && !/^\.{1,2}$/.test(value) && utf8Length(value) <= maxSegmentBytes) return value
+  const ordinary = !unsafeInSegment.test(value) && !/^\.{1,2}$/.test(value) && !looksHashed.test(value) && utf8Length(value) <= maxSegmentBytes
+  if (ordinary) return value
   let prefix = ''
   for (const char of value) {
     if (unsafeInSegment.test(char)) continue
@@ -23,7 +26,7 @@ export function pathSegment(value: string): string {
     prefix += char
   }
   prefix = prefix.trim()
-  return /^\.*$/.test(prefix) ? shortHash(value) : `${prefix}-${shortHash(value)}`
+  return /^\.*$/.test(prefix) ? `~${shortHash(value)}` : `${prefix}~${shortHash(value)}`
 }
 
 /** A stable 53-bit hash of a string in base 36 (cyrb53: the same in Node and the browser). */
