@@ -11,20 +11,10 @@ import { SearchIndexUpdater } from '../shared/search/updateIndex'
 import { collectMediaReferences } from '../site/integrations/copyUsedMedia'
 import { searchUrls } from '../site/src/lib/urls'
 import type { UpdateResult, SkippedPage } from './messages'
-import type { JournalRecord, Release } from './releases'
+import type { LiveSite } from './liveSite'
+import type { JournalRecord } from './releases'
 import { copyMissingMedia, fileOfPath, removePage, StagedFiles } from './siteFiles'
-import type { EntryChange, SitePlan, SiteState } from './siteState'
-import type { WarmRenderer } from './warmRenderer'
-
-/** The live release with everything needed to update it. */
-export interface LiveSite {
-  release: Release
-  state: SiteState
-  renderer: WarmRenderer
-  /** The `SITE_URL` the release was built with (absolute URLs in feeds and the sitemap). */
-  siteUrl: URL
-  search: SearchIndexUpdater
-}
+import type { EntryChange, SitePlan } from './siteState'
 
 export interface UpdateOptions {
   mediaDir: string

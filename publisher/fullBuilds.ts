@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 import { exportSiteContent } from '../cms/export/exportSiteContent'
 import type { SiteChange } from '../cms/payload-types'
-import type { LiveSite } from './applyUpdate'
+import type { LiveSite } from './liveSite'
 import type { FullBuildResult } from './messages'
 import type { Release, Releases } from './releases'
 import type { ContentCollection, EntryChange } from './siteState'

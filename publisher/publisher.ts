@@ -8,19 +8,17 @@
  * update runs at a time; rows arriving meanwhile are taken together by the next one.
  */
 import type { Payload } from 'payload'
-import { exportSiteContent, exportSiteEntry } from '../cms/export/exportSiteContent'
 import type { SiteChange } from '../cms/payload-types'
-import { siteUrl as settingsSiteUrl } from '../cms/settings'
-import { SearchIndexUpdater } from '../shared/search/updateIndex'
-import { pageFamilies } from '../site/src/routes/pageRoutes'
-import { applyUpdate, type LiveSite } from './applyUpdate'
+import { applyUpdate } from './applyUpdate'
 import { FullBuilds } from './fullBuilds'
+import { openLiveSite, type LiveSite } from './liveSite'
 import type { FullBuildResult, UpdateResult } from './messages'
 import { QueueDrainer } from './queueDrainer'
-import { Release, Releases, siteSourceHash } from './releases'
-import { contentCollections, SiteState, type ContentCollection, type EntryChange } from './siteState'
+import { changesOfRows, changesToResync } from './readChanges'
+import { Releases, siteSourceHash } from './releases'
+import type { EntryChange, SiteState } from './siteState'
 import { StatusReporter } from './statusReporter'
-import { WarmRenderer } from './warmRenderer'
+import type { WarmRenderer } from './warmRenderer'
 
 export type { UpdateResult } from './messages'
 
@@ -41,8 +39,6 @@ export interface PublisherOptions {
   onUpdate?: (result: UpdateResult) => void
   onFullBuild?: (result: FullBuildResult) => void
 }
-
-const isContentCollection = (name: string | null | undefined): name is ContentCollection => contentCollections.includes(name as ContentCollection)
 
 export class Publisher {
   private releases: Releases
@@ -84,7 +80,7 @@ export class Publisher {
       status: this.status,
       log: this.log,
       exclusive,
-      open: (release) => this.open(release),
+      open: openLiveSite,
       live: () => this.live,
       apply: (live, changes, task) => this.apply(changes, task, live),
       becameLive: async (next) => {
@@ -133,27 +129,12 @@ export class Publisher {
     if (!current || !info || info.sourceHash !== siteSourceHash()) {
       await this.fullBuild(current ? '网站代码已更新' : '首次构建')
     } else {
-      this.live = await this.open(current)
+      this.live = await openLiveSite(current)
       this.builds.lastBuiltAt = Date.parse(info.builtAt)
       this.pendingResync = '启动时核对'
       await this.drainQueue()
     }
     if (watch) this.queue.watch(this.options.pollInterval ?? 150)
-  }
-
-  private async open(release: Release): Promise<LiveSite> {
-    const content = release.readContent()
-    const renderer = await WarmRenderer.start(release.renderDir)
-    try {
-      const state = SiteState.from(content)
-      // A few pages of each kind on every thread, discarded: the first update runs on optimised code.
-      await renderer.warmUp(pageFamilies.flatMap((family) => family.routes(state.index).slice(0, 60)), state.site)
-      const siteUrl = new URL(release.info()?.siteUrl ?? settingsSiteUrl())
-      return { release, state, renderer, siteUrl, search: SearchIndexUpdater.open(release.searchDir) }
-    } catch (error) {
-      await renderer.close()
-      throw error
-    }
   }
 
   async stop(): Promise<void> {
@@ -175,7 +156,7 @@ export class Publisher {
     this.queue.retryNow()
   }
 
-  /** Reads the public version of every queued document and applies them together. */
+  /** Applies every queued document's public version together (and a resync the start left). */
   private async applyDocuments(rows: SiteChange[]): Promise<UpdateResult | null> {
     if (this.pendingResync) {
       const resynced = await this.resync(this.pendingResync)
@@ -183,34 +164,16 @@ export class Publisher {
       if (rows.length === 0) return resynced
     }
     if (rows.some((row) => row.targetCollection === 'media')) return this.resync('媒体文件已修改')
-    const targets = new Map<string, { collection: ContentCollection; id: string }>()
-    for (const row of rows) {
-      if (isContentCollection(row.targetCollection) && row.documentId) {
-        targets.set(`${row.targetCollection}:${row.documentId}`, { collection: row.targetCollection, id: row.documentId })
-      }
-    }
-    const changes: EntryChange[] = await Promise.all(
-      [...targets.values()].map(async ({ collection, id }) => ({ collection, id, entry: await exportSiteEntry(this.options.payload, collection, id) })),
-    )
+    const changes = await changesOfRows(this.options.payload, rows)
     return this.apply(changes, `发布 ${changes.length} 项变更`)
   }
 
   /**
-   * Brings the live site to the whole published content: every exported entry, and a removal for
-   * each live one the export lacks (the plan keeps only what differs).
+   * Brings the live site to the whole published content (a media edit, the start, a failed start's retry).
    */
   private async resync(reason: string): Promise<UpdateResult> {
-    const content = await exportSiteContent(this.options.payload)
-    const changes: EntryChange[] = []
-    for (const collection of contentCollections) {
-      const exported = new Set<string>()
-      for (const entry of content[collection]) {
-        exported.add(entry.id)
-        changes.push({ collection, id: entry.id, entry })
-      }
-      for (const { id } of this.live.state.content[collection]) if (!exported.has(id)) changes.push({ collection, id, entry: null })
-    }
-    if (JSON.stringify(content.site) !== JSON.stringify(this.live.state.site)) this.startFullBuild('网站设置已修改')
+    const { changes, siteChanged } = await changesToResync(this.options.payload, this.live.state.content)
+    if (siteChanged) this.startFullBuild('网站设置已修改')
     return this.apply(changes, reason)
   }
 
