@@ -80,3 +80,14 @@ describe('StagedFiles', () => {
     expect(fs.readFileSync(path.join(dir, 'page.html'), 'utf8')).toBe('new')
   })
 })
+
+describe('temporary names', () => {
+  it('stay within the file-name limit for a file whose own name is at the limit', async () => {
+    const dir = tempDir()
+    const name = `${'图'.repeat(80)}.webp` // 245 bytes: allowed, but not with a temporary prefix and suffix
+    const staged = new StagedFiles()
+    staged.stage(0, path.join(dir, name), 'image')
+    await staged.commit()
+    expect(files(dir)).toEqual([name])
+  })
+})
