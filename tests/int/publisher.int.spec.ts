@@ -156,6 +156,17 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(await queued()).toBe(0)
   }, 60_000)
 
+  it('replaces a render thread that died, so the next update goes through', async () => {
+    const threads = (publisher.renderer as unknown as { threads: { close: () => Promise<number> }[] }).threads
+    await threads[0].close() // as if it crashed
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await t.payload.update({ collection: 'news', id: newsIds[8], data: { title: '渲染线程重启后的标题' } })
+    expect((await publisher.drainQueue())?.changes).toBe(1)
+    const slug = (await t.payload.findByID({ collection: 'news', id: newsIds[8] })).slug
+    expect(page(publisher, `/news/${slug}/`)).toContain('渲染线程重启后的标题')
+    expect(await queued()).toBe(0)
+  }, 60_000)
+
   it('rebuilds a search index that does not match the live content, without breaking the served one', async () => {
     // An index cut short (simulated: an empty one) cannot take the change: the whole index is
     // staged and swapped in with the pages; the last test compares it with a clean build.
