@@ -25,6 +25,7 @@ import type { SearchManifest } from '../shared/search/format'
 import { openSearchIndex, type SearchSource } from '../shared/search/searchIndex'
 import { generateReferenceCorpus, referenceSize, type CorpusSize } from './referenceCorpus'
 import { seedReferenceCorpus } from './seedReferenceCorpus'
+import type { FullBuildResult, PublisherMessage, UpdateResult } from '../publisher/messages'
 
 const root = process.cwd()
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-bench-publish-'))
@@ -66,27 +67,13 @@ function random(seed: number): () => number {
 
 // ─── The publisher child process ─────────────────────────────────────────────────────────────
 
-/** One "update" log line of the publisher, parsed. */
-interface UpdateLine {
-  at: number
-  task: string
-  pages: number
-  removed: number
-  files: number
-  shards: number
-  total: number
-  plan: number
-  rendered: number
-  render: number
-  write: number
-}
-
-const updatePattern =
-  /^\[publisher\] (.+?)：(\d+) 页更新、(\d+) 页删除、(\d+) 个文件、(\d+) 个索引分片，(\d+) ms（比对 (\d+)，渲染并暂存 (\d+) 页 (\d+)，上线 (\d+)）/
+/** One update as the publisher reports it over IPC, with when it arrived. */
+type UpdateLine = UpdateResult & { at: number }
 
 class PublisherProcess {
   readonly lines: { at: number; stream: 'stdout' | 'stderr'; text: string }[] = []
   readonly updates: UpdateLine[] = []
+  fullBuild: FullBuildResult | null = null
   private exited: { code: number | null; signal: NodeJS.Signals | null } | null = null
 
   private constructor(readonly child: ChildProcess) {
@@ -104,6 +91,10 @@ class PublisherProcess {
     follow(child.stderr, 'stderr')
     child.on('exit', (code, signal) => {
       this.exited = { code, signal }
+    })
+    child.on('message', (message: PublisherMessage) => {
+      if (message.type === 'update') this.updates.push({ ...message.result, at: performance.now() })
+      if (message.type === 'fullBuild') this.fullBuild = message.result
     })
   }
 
@@ -123,14 +114,8 @@ class PublisherProcess {
     if (!text) return
     const at = performance.now()
     this.lines.push({ at, stream, text })
-    const match = updatePattern.exec(text)
-    if (match) {
-      const [, task, pages, removed, files, shards, total, plan, rendered, render, write] = match
-      this.updates.push({ at, task, pages: +pages, removed: +removed, files: +files, shards: +shards, total: +total, plan: +plan, rendered: +rendered, render: +render, write: +write })
-    } else {
-      // Anything but the per-update lines (full build, errors, warnings) is shown as it comes.
-      console.log(`    publisher ${stream === 'stderr' ? '(stderr) ' : ''}│ ${text}`)
-    }
+    // Shown as it comes; the figures come from the publisher's messages, not from these lines.
+    console.log(`    publisher ${stream === 'stderr' ? '(stderr) ' : ''}│ ${text}`)
   }
 
   get running(): boolean {
@@ -146,8 +131,8 @@ class PublisherProcess {
   ready(timeoutMs: number): Promise<{ servedDir: string; socket: string }> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the publisher was not ready after ${timeoutMs / 1000} s`)), timeoutMs)
-      this.child.on('message', (message: { ready?: boolean; servedDir?: string; socket?: string }) => {
-        if (!message?.ready || !message.servedDir) return
+      this.child.on('message', (message: PublisherMessage) => {
+        if (message.type !== 'ready') return
         clearTimeout(timer)
         resolve({ servedDir: message.servedDir, socket: message.socket ?? '' })
       })
@@ -277,8 +262,7 @@ async function main(): Promise<number> {
     const readyMs = performance.now() - started
     const release = JSON.parse(fs.readFileSync(path.join(path.dirname(servedDir), 'release.json'), 'utf8')) as { pages: number; durationMs: number }
     // The publisher's own figure: snapshot export + astro build + opening the warm renderer.
-    const own = publisher.lines.map((line) => /全量构建完成：\d+ 页，([\d.]+) 秒/.exec(line.text)).find(Boolean)
-    const fullBuild = { readyMs, pages: release.pages, releaseMs: release.durationMs, publisherMs: own ? Number(own[1]) * 1000 : null }
+    const fullBuild = { readyMs, pages: release.pages, releaseMs: release.durationMs, publisherMs: publisher.fullBuild?.milliseconds ?? null }
     console.log(
       `  full build: ready after ${(readyMs / 1000).toFixed(1)} s from spawn, ${release.pages} pages ` +
         `(astro build of the release ${(release.durationMs / 1000).toFixed(1)} s → ${Math.round(release.pages / (release.durationMs / 1000))} pages/s)`,
@@ -397,7 +381,7 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
       await sleep(pollMs)
     }
     const live = performance.now()
-    // The publisher logs its update before it empties the queue; its line may still be in the pipe.
+    // The publisher reports its update before it empties the queue; its message may still be on the way.
     while (publisher.updates.length === updatesBefore && performance.now() - live < 3000) await sleep(5)
     const updates = publisher.updates.slice(updatesBefore)
     const result: EditResult = {
@@ -414,7 +398,7 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
     results.push(result)
     const u = result.update
     const breakdown = u
-      ? `${String(u.total).padStart(5)} (${u.plan} + ${u.rendered} p ${u.render} + ${u.write})`.padEnd(31) +
+      ? `${String(Math.round(u.milliseconds)).padStart(5)} (${u.timings.plan} + ${u.pages} p ${u.timings.render} + ${u.timings.write})`.padEnd(31) +
         `${String(u.pages).padStart(5)} ${String(u.removed).padStart(7)} ${String(u.files).padStart(5)} ${String(u.shards).padStart(6)}`
       : '(no update line)'.padEnd(56)
     console.log(
@@ -433,10 +417,10 @@ function report(results: EditResult[], fullBuild: { readyMs: number; pages: numb
     const some = results.filter((result) => result.kind === kind)
     if (some.length === 0) continue
     const updates = some.map((result) => result.update).filter((u): u is UpdateLine => u !== null)
-    const rendered = updates.map((u) => u.rendered)
+    const rendered = updates.map((u) => u.pages)
     console.log(
       `    ${kind.padEnd(12)} ${String(some.length).padStart(2)}×: ${some.map((result) => Math.round(result.liveMs)).join(', ')} ms` +
-        (updates.length ? `; publisher ${updates.map((u) => u.total).join(', ')} ms, rendering ${Math.min(...rendered)}–${Math.max(...rendered)} pages` : ''),
+        (updates.length ? `; publisher ${updates.map((u) => Math.round(u.milliseconds)).join(', ')} ms, rendering ${Math.min(...rendered)}–${Math.max(...rendered)} pages` : ''),
     )
   }
   const live = results.map((result) => result.liveMs)
@@ -444,10 +428,10 @@ function report(results: EditResult[], fullBuild: { readyMs: number; pages: numb
   const sum = (pick: (u: UpdateLine) => number) => updates.reduce((n, u) => n + pick(u), 0)
   console.log(`  all ${results.length} edits: ${summary(live)} (page visible: ${summary(results.map((result) => result.pageMs))}; save itself: ${summary(results.map((result) => result.saveMs))})`)
   if (updates.length > 0) {
-    const outside = results.filter((result) => result.update).map((result) => result.liveMs - result.update!.total)
+    const outside = results.filter((result) => result.update).map((result) => result.liveMs - Math.round(result.update!.milliseconds))
     console.log(
-      `  publisher's logged update time: ${summary(updates.map((u) => u.total))}; of all ${sum((u) => u.total)} ms: 比对 (plan) ${sum((u) => u.plan)}, ` +
-        `渲染并暂存 (render ${sum((u) => u.rendered)} pages, writing each to a temporary file) ${sum((u) => u.render)}, 上线 (renames into place) ${sum((u) => u.write)}; ` +
+      `  publisher's logged update time: ${summary(updates.map((u) => Math.round(u.milliseconds)))}; of all ${sum((u) => Math.round(u.milliseconds))} ms: 比对 (plan) ${sum((u) => u.timings.plan)}, ` +
+        `渲染并暂存 (render ${sum((u) => u.pages)} pages, writing each to a temporary file) ${sum((u) => u.timings.render)}, 上线 (renames into place) ${sum((u) => u.timings.write)}; ` +
         `outside the logged update (queue poll, reading the document, status writes, emptying the queue, this poll): p50 ${ms(quantile(outside, 0.5))}, max ${ms(Math.max(...outside))}`,
     )
   }

@@ -146,6 +146,36 @@ export class Releases {
     throw new Error(`无法锁定 ${this.root}`)
   }
 
+  /**
+   * Removes what a publisher killed mid-work leaves behind: a swap's link not yet renamed into
+   * place, release folders whose build never finished or was never swapped in (and their orphaned
+   * `astro build`), and the temporary files of an update cut short in the current release.
+   * Returns how many it removed.
+   */
+  removeLeftovers(): number {
+    let removed = 0
+    const current = this.current()
+    for (const name of fs.readdirSync(this.root)) {
+      if (/^current\.[0-9a-f]+$/.test(name)) removed += remove(path.join(this.root, name))
+    }
+    for (const name of fs.readdirSync(path.join(this.root, 'releases'))) {
+      const release = new Release(path.join(this.root, 'releases', name))
+      if (name === current?.id) continue
+      const info = release.info()
+      // Kept: earlier releases (the previous one stays for a swap back). Removed: builds that never
+      // finished, and finished ones the publisher died before swapping in.
+      if (info && (!current || info.builtAt <= (current.info()?.builtAt ?? ''))) continue
+      stopOrphanBuild(path.join(release.dir, buildPidFile))
+      removed += remove(release.dir)
+    }
+    if (current) {
+      for (const entry of fs.readdirSync(current.dir, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && isTemporaryFile(entry.name)) removed += remove(path.join(entry.parentPath, entry.name))
+      }
+    }
+    return removed
+  }
+
   /** The folder the static server serves (through the `current` link, so a swap needs no restart). */
   get servedDir() {
     return path.join(this.root, 'current', 'public')
@@ -172,7 +202,7 @@ export class Releases {
     fs.mkdirSync(release.dir, { recursive: true })
     writeFileAtomically(path.join(release.dir, 'content.json'), JSON.stringify({ ...content, version: siteContentVersion }))
     try {
-      await runAstroBuild({ contentFile: path.join(release.dir, 'content.json'), outDir: release.publicDir })
+      await runAstroBuild({ contentFile: path.join(release.dir, 'content.json'), outDir: release.publicDir, pidFile: path.join(release.dir, buildPidFile) })
     } catch (error) {
       fs.rmSync(release.dir, { recursive: true, force: true })
       throw error
@@ -196,6 +226,34 @@ export class Releases {
   }
 }
 
+const buildPidFile = 'build.pid'
+
+/** Ends the `astro build` a killed publisher left running (its process id, if it still is astro). */
+function stopOrphanBuild(pidFile: string): void {
+  const pid = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8') : 0)
+  if (!pid || !isRunning(pid)) return
+  let command = ''
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+  } catch {
+    return // not Linux, or gone: leave it alone rather than kill a stranger
+  }
+  if (!command.includes('astro')) return
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
+
+/** The names `temporaryPathFor` gives (`.<name>.<8 hex>.tmp`). */
+export const isTemporaryFile = (name: string) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(name)
+
+function remove(target: string): number {
+  fs.rmSync(target, { recursive: true, force: true })
+  return 1
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -211,13 +269,15 @@ function countPages(dir: string): number {
   return count
 }
 
-function runAstroBuild({ contentFile, outDir }: { contentFile: string; outDir: string }): Promise<void> {
+function runAstroBuild({ contentFile, outDir, pidFile }: { contentFile: string; outDir: string; pidFile: string }): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], {
       cwd: repoRoot,
       env: { ...process.env, SITE_CONTENT_FILE: contentFile, SITE_OUT_DIR: outDir, CMS_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
+    // Read by the next publisher if this one is killed: its build must not outlive it.
+    if (child.pid) fs.writeFileSync(pidFile, String(child.pid))
     let output = ''
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000)
@@ -226,6 +286,7 @@ function runAstroBuild({ contentFile, outDir }: { contentFile: string; outDir: s
     child.stderr.on('data', keep)
     child.on('error', reject)
     child.on('exit', (code, signal) => {
+      fs.rmSync(pidFile, { force: true })
       if (code === 0) resolve()
       else reject(new Error(`astro build 失败（${signal ?? `退出码 ${code}`}）：${output.trim().split('\n').slice(-8).join('\n')}`))
     })

@@ -6,8 +6,17 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import { loadEnvironment } from '../cms/scripts/loadEnvironment'
+import type { PublisherMessage } from './messages'
 
 loadEnvironment()
+
+const send = (message: PublisherMessage) => process.send?.(message)
+
+// A promise nobody awaited must not end the process (Node's default): the site keeps serving and
+// the update it belonged to fails and is retried on its own.
+process.on('unhandledRejection', (reason) => {
+  console.error(`[publisher] 未处理的异步错误（已忽略，继续运行）：${reason instanceof Error ? reason.message : String(reason)}`)
+})
 
 const [{ openPayload }, settings, publisherSettings, { Publisher }, { createPreviewHandler }] = await Promise.all([
   import('../cms/scripts/openPayload'),
@@ -25,6 +34,9 @@ try {
     mediaDir: settings.mediaDir(),
     fullBuildIntervalHours: publisherSettings.fullBuildIntervalHours(),
     faultMarker: process.env.PUBLISHER_FAULT_MARKER || undefined,
+    noSpaceWhile: process.env.PUBLISHER_FAULT_NO_SPACE_FILE || undefined,
+    onUpdate: (result) => send({ type: 'update', result }),
+    onFullBuild: (result) => send({ type: 'fullBuild', result }),
   })
   await publisher.start()
 
@@ -33,7 +45,7 @@ try {
   const preview = http.createServer(createPreviewHandler(publisher, payload, settings.payloadSecret(), settings.mediaDir()))
   await new Promise<void>((resolve) => preview.listen(socket, resolve))
 
-  process.send?.({ ready: true, servedDir: publisher.servedDir, socket })
+  send({ type: 'ready', ready: true, servedDir: publisher.servedDir, socket })
   if (!process.send) console.log(`✔ publisher: 网站目录 ${publisher.servedDir}，预览套接字 ${socket}`)
   const stop = async () => {
     preview.close()

@@ -16,3 +16,8 @@ export function fullBuildIntervalHours(): number {
   const value = Number(process.env.SITE_FULL_BUILD_HOURS)
   return Number.isFinite(value) && value >= 0 && process.env.SITE_FULL_BUILD_HOURS !== '' && process.env.SITE_FULL_BUILD_HOURS !== undefined ? value : 24
 }
+
+/** The folder the static server serves: the current release, through its link (a restarted publisher keeps it). */
+export function servedSiteDir(): string {
+  return path.join(siteReleasesDir(), 'current', 'public')
+}

@@ -12,6 +12,27 @@ export function fileOfPath(root: string, urlPath: string): string {
   return file
 }
 
+/** Errors that writing the same file again cannot fix (the name itself is refused). */
+const permanentCodes = new Set(['ENAMETOOLONG', 'EINVAL', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_TYPE'])
+
+export const isPermanentWriteError = (error: unknown): boolean => permanentCodes.has((error as NodeJS.ErrnoException)?.code ?? '')
+
+export interface StagedFilesOptions {
+  /**
+   * Tests only (ignored in production): while this file exists every write fails with ENOSPC,
+   * as on a full disk.
+   */
+  noSpaceWhile?: string
+}
+
+interface Staged {
+  group: number
+  temporary: string
+  file: string
+  skip?: (error: Error) => void
+  dropped?: boolean
+}
+
 /**
  * Files of one update, written to temporary files beside their targets as soon as each is ready
  * (while other pages still render), then all renamed into place at once by `commit`, group by
@@ -19,20 +40,41 @@ export function fileOfPath(root: string, urlPath: string): string {
  * the temporary files of an update that failed: nothing of it was visible.
  */
 export class StagedFiles {
-  private staged: { group: number; temporary: string; file: string }[] = []
+  private staged: Staged[] = []
   private writes: Promise<void>[] = []
+  private noSpaceWhile: string | undefined
 
-  stage(group: number, file: string, data: string | Uint8Array): void {
-    const temporary = temporaryPathFor(file)
-    this.staged.push({ group, temporary, file })
-    this.writes.push(
-      fs.promises.writeFile(temporary, data).catch(async (error: NodeJS.ErrnoException) => {
+  constructor(options: StagedFilesOptions = {}) {
+    this.noSpaceWhile = process.env.NODE_ENV === 'production' ? undefined : options.noSpaceWhile
+  }
+
+  /**
+   * Starts writing `data` beside `file`. When the name itself is refused (too long, invalid) and
+   * `skip` is given, the file is left out and `skip` gets the error; any other failure fails
+   * `commit`. Never leaves a rejection unhandled while other pages still render.
+   */
+  stage(group: number, file: string, data: string | Uint8Array, skip?: (error: Error) => void): void {
+    const entry: Staged = { group, temporary: '', file, skip }
+    this.staged.push(entry)
+    const write = async () => {
+      entry.temporary = temporaryPathFor(file)
+      if (this.noSpaceWhile && fs.existsSync(this.noSpaceWhile)) {
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${entry.temporary}'（测试注入）`), { code: 'ENOSPC' })
+      }
+      await fs.promises.writeFile(entry.temporary, data).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error
         // A new page in a new folder.
         await fs.promises.mkdir(path.dirname(file), { recursive: true })
-        await fs.promises.writeFile(temporary, data)
-      }),
-    )
+        await fs.promises.writeFile(entry.temporary, data)
+      })
+    }
+    const written = write().catch((error: Error) => {
+      if (!skip || !isPermanentWriteError(error)) throw error
+      entry.dropped = true
+      skip(error)
+    })
+    written.catch(() => undefined) // handled in commit / discard
+    this.writes.push(written)
   }
 
   get count(): number {
@@ -42,14 +84,20 @@ export class StagedFiles {
   /** Waits for every temporary file, then renames them into place, group by group. */
   async commit(concurrency = 32): Promise<void> {
     await Promise.all(this.writes)
-    const groups = [...new Set(this.staged.map((entry) => entry.group))].sort((a, b) => a - b)
+    const kept = this.staged.filter((entry) => !entry.dropped)
+    const groups = [...new Set(kept.map((entry) => entry.group))].sort((a, b) => a - b)
     for (const group of groups) {
-      const entries = this.staged.filter((entry) => entry.group === group)
+      const entries = kept.filter((entry) => entry.group === group)
       let next = 0
       const worker = async () => {
         while (next < entries.length) {
-          const { temporary, file } = entries[next++]
-          await fs.promises.rename(temporary, file)
+          const entry = entries[next++]
+          await fs.promises.rename(entry.temporary, entry.file).catch(async (error: Error) => {
+            // A folder where the file should be, say: this file is left out, the others go live.
+            if (!entry.skip || !isPermanentWriteError(error)) throw error
+            await fs.promises.rm(entry.temporary, { force: true })
+            entry.skip(error)
+          })
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker))
@@ -59,7 +107,7 @@ export class StagedFiles {
 
   async discard(): Promise<void> {
     await Promise.allSettled(this.writes)
-    await Promise.all(this.staged.map(({ temporary }) => fs.promises.rm(temporary, { force: true })))
+    await Promise.all(this.staged.map(({ temporary }) => (temporary ? fs.promises.rm(temporary, { force: true }).catch(() => undefined) : undefined)))
     this.staged = []
   }
 }

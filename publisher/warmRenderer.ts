@@ -17,6 +17,8 @@ type Reply = { id: number; html?: string; error?: string }
 class RenderThread {
   private pending = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void; path: string }>()
   private sequence = 0
+  /** Set once the thread crashed or exited: it takes no more pages. */
+  dead: Error | null = null
 
   private constructor(private worker: Worker) {
     worker.on('message', (reply: Reply) => {
@@ -26,8 +28,8 @@ class RenderThread {
       if (reply.error !== undefined) waiting.reject(new RenderError(`渲染 ${waiting.path} 失败（${reply.error}）`))
       else waiting.resolve(reply.html!)
     })
-    worker.on('error', (error) => this.failAll(error))
-    worker.on('exit', (code) => this.failAll(new Error(`渲染线程已退出（${code}）`)))
+    worker.on('error', (error) => this.die(error))
+    worker.on('exit', (code) => this.die(new Error(`渲染线程已退出（${code}）`)))
   }
 
   static start(entryUrl: string): Promise<RenderThread> {
@@ -43,6 +45,7 @@ class RenderThread {
   }
 
   render(route: PageRoute, site: SiteSettings): Promise<string> {
+    if (this.dead) return Promise.reject(this.dead)
     const id = ++this.sequence
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, path: route.path })
@@ -50,7 +53,8 @@ class RenderThread {
     })
   }
 
-  private failAll(error: Error): void {
+  private die(error: Error): void {
+    this.dead ??= error
     for (const waiting of this.pending.values()) waiting.reject(error)
     this.pending.clear()
   }
@@ -61,18 +65,40 @@ class RenderThread {
 }
 
 export class WarmRenderer {
-  private constructor(private threads: RenderThread[]) {}
+  private closed = false
+
+  private constructor(
+    private threads: RenderThread[],
+    private entryUrl: string,
+  ) {}
 
   /** Loads `<renderDir>/entry.mjs` (built by `astro build` beside the static output) into `threads` workers. */
   static async start(renderDir: string, threads = Math.max(1, Math.min(4, os.availableParallelism()))): Promise<WarmRenderer> {
     const entryUrl = pathToFileURL(`${renderDir}/entry.mjs`).href
-    return new WarmRenderer(await Promise.all(Array.from({ length: threads }, () => RenderThread.start(entryUrl))))
+    return new WarmRenderer(await Promise.all(Array.from({ length: threads }, () => RenderThread.start(entryUrl))), entryUrl)
   }
 
-  /** Renders on the least busy thread. */
-  renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
+  /**
+   * Renders on the least busy thread. A thread that died (its pages of the running update fail,
+   * and the update is retried) is replaced first, so one crash cannot stall the publisher.
+   */
+  async renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
+    if (!this.closed && this.threads.some((thread) => thread.dead)) await this.replaceDeadThreads()
     const thread = this.threads.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest))
     return thread.render(route, site)
+  }
+
+  private replacing: Promise<void> | null = null
+
+  private replaceDeadThreads(): Promise<void> {
+    this.replacing ??= (async () => {
+      try {
+        this.threads = await Promise.all(this.threads.map((thread) => (thread.dead ? RenderThread.start(this.entryUrl) : thread)))
+      } finally {
+        this.replacing = null
+      }
+    })()
+    return this.replacing
   }
 
   /** Renders `routes` once on every thread, so each has its code loaded and optimised. */
@@ -83,6 +109,7 @@ export class WarmRenderer {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     await Promise.all(this.threads.map((thread) => thread.close()))
   }
 }

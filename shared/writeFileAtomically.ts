@@ -2,9 +2,14 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** A hidden, unique name beside `file` to write it under before renaming it into place. */
+/**
+ * A hidden, unique name beside `file` to write it under before renaming it into place. A long name
+ * is cut (at most 200 bytes kept), so the temporary name is never refused where the file is not.
+ */
 export function temporaryPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`)
+  let name = path.basename(file)
+  while (Buffer.byteLength(name) > 200) name = [...name].slice(0, -1).join('')
+  return path.join(path.dirname(file), `.${name}.${crypto.randomBytes(4).toString('hex')}.tmp`)
 }
 
 /**

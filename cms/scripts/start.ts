@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import type { PublisherMessage } from '../../publisher/messages'
 import { loadEnvironment } from './loadEnvironment'
+import { superviseChild } from './superviseChild'
 
 loadEnvironment()
 
@@ -34,23 +36,17 @@ async function prepareContent(): Promise<string | null> {
 }
 
 /**
- * Starts the publisher (publisher/run.ts), which builds the site when it has no current release
- * or the site's code changed, and resolves once a release can be served.
+ * Runs the publisher (publisher/run.ts), which builds the site when it has no current release or
+ * the site's code changed, and restarts it whenever it dies. The CMS and the static server never
+ * depend on it: they serve on (the last release, from the same folder) while it is down.
  */
-function startPublisher(): Promise<{ child: ChildProcess; servedDir: string; socket: string }> {
+function supervisePublisher() {
   console.log('准备公开网站（发布服务）……')
-  const started = Date.now()
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: process.env,
-  })
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ready?: boolean; servedDir: string; socket: string }) => {
-      if (!message.ready) return
-      console.log(`公开网站就绪，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
-      resolve({ child, servedDir: message.servedDir, socket: message.socket })
-    })
-    child.once('exit', (code) => reject(new Error(`发布服务已退出（退出码 ${code}）`)))
+  return superviseChild({
+    start: () => spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env }),
+    isReady: (message) => (message as PublisherMessage | undefined)?.type === 'ready',
+    onReady: (ms) => console.log(`公开网站就绪，用时 ${(ms / 1000).toFixed(1)} 秒`),
+    onExit: (how, pause) => console.error(`✘ 发布服务已退出（${how}），${pause / 1000} 秒后重启；后台和公开网站照常运行`),
   })
 }
 
@@ -87,7 +83,8 @@ try {
   const login = await prepareContent()
   const { buildCmsIfNeeded } = await import('./buildCms')
   buildCmsIfNeeded()
-  const publisher = await startPublisher()
+  const publisher = supervisePublisher()
+  await publisher.ready
 
   const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -96,21 +93,19 @@ try {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.kill(signal)
-      publisher.child.kill(signal)
+      publisher.stop(signal)
     })
   }
   server.on('exit', (code) => {
-    publisher.child.kill('SIGTERM')
+    publisher.stop('SIGTERM')
     process.exit(code ?? 0)
-  })
-  publisher.child.on('exit', (code) => {
-    console.error(`✘ 发布服务已退出（退出码 ${code}）`)
-    server.kill('SIGTERM')
   })
 
   await waitUntilServing(`http://127.0.0.1:${port}/api/globals/site`, server)
   const { createStaticServer } = await import('../../site/server/staticServer')
-  await new Promise<void>((resolve) => createStaticServer(publisher.servedDir, { previewSocket: publisher.socket }).listen(sitePort, resolve))
+  // The publisher's folder and socket are fixed paths: a restarted publisher serves through them too.
+  const { servedSiteDir, publisherSocket } = await import('../../publisher/settings')
+  await new Promise<void>((resolve) => createStaticServer(servedSiteDir(), { previewSocket: publisherSocket() }).listen(sitePort, resolve))
 
   const base = `http://localhost:${port}`
   console.log('')

@@ -25,7 +25,8 @@ import {
 } from '../../shared/search/format'
 import { openSearchIndex, type SearchSource } from '../../shared/search/searchIndex'
 import { indexTokens } from '../../shared/search/tokenize'
-import { readIndexSemantics, SearchIndexUpdater } from '../../shared/search/updateIndex'
+import { SearchIndexUpdater } from '../../shared/search/updateIndex'
+import { readIndexSemantics } from '../helpers/searchIndexSemantics'
 import { random, rankingQueries, relevanceSet } from '../helpers/searchRelevance'
 
 // ───────────── a generated corpus: demo sentences recombined ─────────────

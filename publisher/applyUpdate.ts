@@ -1,0 +1,128 @@
+/**
+ * One update of a live release: plan (which pages, feeds and search files the changes affect),
+ * render them on the release's warm renderer, stage them in temporary files, then rename them all
+ * into place and make the plan the live state. A failure before the renames writes nothing
+ * visible; the caller keeps the changes queued and retries. A page whose file name the file system
+ * refuses can never be written: it is skipped, with its reason in the result.
+ */
+import { rebuildIndexFiles } from '../shared/search/rebuildIndex'
+import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
+import { SearchIndexUpdater } from '../shared/search/updateIndex'
+import { collectMediaReferences } from '../site/integrations/copyUsedMedia'
+import { searchUrls } from '../site/src/lib/urls'
+import type { UpdateResult, SkippedPage } from './messages'
+import type { LiveSite } from './liveSite'
+import type { JournalRecord } from './releases'
+import { copyMissingMedia, fileOfPath, removePage, StagedFiles } from './siteFiles'
+import type { EntryChange, SitePlan } from './siteState'
+
+export interface UpdateOptions {
+  mediaDir: string
+  /** Tests only: a page whose props contain this text fails to render. */
+  faultMarker?: string
+  /** Tests only: while this file exists, writing files fails with ENOSPC. */
+  noSpaceWhile?: string
+  log: (message: string) => void
+  /** Called once the plan shows there is something to do. */
+  onStart?: () => void
+}
+
+export interface AppliedUpdate {
+  result: UpdateResult
+  /** The documents whose public version changed (what a full build running meanwhile replays). */
+  changed: EntryChange[]
+}
+
+export async function applyUpdate(live: LiveSite, changes: EntryChange[], task: string, options: UpdateOptions): Promise<AppliedUpdate> {
+  const started = performance.now()
+  const plan = live.state.plan(changes)
+  const planned = performance.now()
+  const result: UpdateResult = {
+    task,
+    changes: plan.changed.length,
+    pages: 0,
+    removed: 0,
+    files: 0,
+    shards: 0,
+    skipped: [],
+    milliseconds: 0,
+    timings: { plan: Math.round(planned - started), render: 0, write: 0 },
+  }
+  if (plan.changed.length === 0) return { result: { ...result, milliseconds: performance.now() - started }, changed: [] }
+  options.onStart?.()
+  const root = live.release.publicDir
+  const staged = new StagedFiles({ noSpaceWhile: options.noSpaceWhile })
+  let renderedAt = planned
+  try {
+    const media = new Set<string>()
+    const [, search] = await Promise.all([renderInto(staged, media, plan, live, options, result.skipped), stageSearch(staged, plan, live, options)])
+    renderedAt = performance.now()
+    copyMissingMedia(root, media, options.mediaDir)
+    await staged.commit()
+    result.shards = search()
+    for (const urlPath of plan.remove) if (removePage(root, urlPath)) result.removed++
+  } catch (error) {
+    await staged.discard()
+    throw error
+  }
+  const writtenAt = performance.now()
+  live.release.appendJournal(plan.changed as JournalRecord[])
+  live.state.commit(plan)
+  result.pages = plan.render.length - result.skipped.length
+  result.files = plan.files.length
+  result.milliseconds = performance.now() - started
+  result.timings.render = Math.round(renderedAt - planned)
+  result.timings.write = Math.round(writtenAt - renderedAt)
+  return { result, changed: plan.changed }
+}
+
+/** Renders the plan's pages on the warm renderer and its feeds, staging each as it is ready. */
+async function renderInto(staged: StagedFiles, media: Set<string>, plan: SitePlan, live: LiveSite, options: UpdateOptions, skipped: SkippedPage[]): Promise<void> {
+  const marker = process.env.NODE_ENV === 'production' ? undefined : options.faultMarker
+  for (const route of plan.render) {
+    if (marker && JSON.stringify(route.props).includes(marker)) throw new Error(`渲染 ${route.path} 失败（测试注入的故障）`)
+  }
+  const root = live.release.publicDir
+  const skip = (urlPath: string) => (error: Error) => {
+    skipped.push({ path: urlPath, reason: `无法写入：${error.message}` })
+    options.log(`跳过无法写入的页面 ${urlPath}：${error.message}`)
+  }
+  await Promise.all(
+    plan.render.map(async (route) => {
+      const html = await live.renderer.renderPage(route, plan.content.site)
+      collectMediaReferences(html, media)
+      let file: string
+      try {
+        file = fileOfPath(root, route.path)
+      } catch (error) {
+        return skip(route.path)(error as Error)
+      }
+      staged.stage(0, file, html, skip(route.path))
+    }),
+  )
+  // Feeds and the sitemap are plain functions of the content (site/src/feeds/), as in the build.
+  for (const file of plan.files) staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
+}
+
+/**
+ * Stages the search index's changed files, and returns what to do once they are in place. When
+ * the index on disk is not what the live content gives (an update cut short), the whole index
+ * is staged instead, and files it no longer has are removed after.
+ */
+async function stageSearch(staged: StagedFiles, plan: SitePlan, live: LiveSite, options: UpdateOptions): Promise<() => number> {
+  try {
+    const prepared = live.search.prepare(plan.search)
+    prepared.files.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, file, data)))
+    return () => prepared.commit().shardsWritten
+  } catch (error) {
+    options.log(`搜索索引与内容不一致，完整重建：${(error as Error).message}`)
+    const dir = live.release.searchDir
+    const rebuild = rebuildIndexFiles(searchDocumentsFromSiteContent(plan.content, searchUrls), dir)
+    rebuild.groups.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, file, data)))
+    return () => {
+      rebuild.removeStaleFiles()
+      live.search = SearchIndexUpdater.open(dir)
+      return rebuild.shardCount
+    }
+  }
+}
