@@ -102,6 +102,19 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
     expect(video.filename).toBe('clip.mp4')
   })
 
+  it('refuses a copy of a file already in the media folder (`{ filename, url }`), which would skip every check (regression guard)', async () => {
+    const polyglot = Buffer.concat([await images.png(), page])
+    fs.mkdirSync(t.mediaDir, { recursive: true })
+    fs.writeFileSync(path.join(t.mediaDir, 'legacy.html'), polyglot)
+    const before = (await t.payload.count({ collection: 'media' })).totalDocs
+    const errors = await fieldErrors(
+      t.payload.create({ collection: 'media', data: { alt: '复制', filename: 'legacy.html', url: '/api/media/file/legacy.html' } as never, user: contributor, overrideAccess: false }),
+    )
+    expect(errors.length).toBeGreaterThan(0)
+    expect((await t.payload.count({ collection: 'media' })).totalDocs).toBe(before)
+    expect(fs.readdirSync(t.mediaDir).filter((name) => name.startsWith('legacy'))).toEqual(['legacy.html'])
+  })
+
   it('re-encodes images: bytes after the image and metadata do not survive', async () => {
     for (const [type, make] of Object.entries(images)) {
       const trailer = Buffer.from('PK\u0003\u0004 zip archive riding along, harmless-looking but foreign')

@@ -9,6 +9,7 @@ import { editorsOrMediaOnlyInDrafts } from './access/editorsOrMediaOnlyInDrafts'
 import { allowedMediaTypes, allowedMediaTypesText } from './allowedTypes'
 import { checkUpload } from './hooks/checkUpload'
 import { enqueueUsedMediaChange } from './hooks/enqueueUsedMediaChange'
+import { keepStoredNameTyped } from './hooks/keepStoredNameTyped'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -22,7 +23,7 @@ export const Media: CollectionConfig = {
     description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：${allowedMediaTypesText}；不接受 SVG。`,
   },
   access: { read: anyone, create: isStaff, update: editorsOrMediaOnlyInDrafts, delete: isEditorOrAdmin },
-  hooks: { beforeOperation: [checkUpload], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
+  hooks: { beforeOperation: [checkUpload], beforeChange: [keepStoredNameTyped], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: Object.keys(allowedMediaTypes),

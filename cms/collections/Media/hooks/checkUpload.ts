@@ -21,7 +21,15 @@ function refuse(message: string, status = 400): never {
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
-  if (!file) return args
+  if (!file) {
+    // `{ filename, url }` makes Payload copy a file from a URL or from the media folder itself,
+    // past every check here: uploads come as files (the admin's "paste URL" fetches in the browser).
+    const submitted = (req.data ?? {}) as { url?: unknown; filename?: unknown }
+    if (operation === 'create' && (typeof submitted.url === 'string' || typeof submitted.filename === 'string')) {
+      refuse('请直接上传文件：不支持通过网址或文件名引用已有文件。')
+    }
+    return args
+  }
 
   const limit = mediaMaxBytes()
   if (file.size > limit || (file as { truncated?: boolean }).truncated) {
