@@ -50,11 +50,22 @@ export function uploadFileName(uploadedName: string, sniffedType: string): strin
   const last = cleaned.slice(Math.max(cleaned.lastIndexOf('/'), cleaned.lastIndexOf('\\')) + 1)
   const dot = last.lastIndexOf('.')
   const stem = dot > 0 ? last.slice(0, dot) : last
-  let base = stem
+  const base = stem
     .replace(/[.\s]+/g, '-')
     .replace(/[<>:"|?*#%&{}$!'`=+@^~[\];,]/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '')
-  while (Buffer.byteLength(base) > maxBaseBytes) base = [...base].slice(0, -1).join('')
-  return `${base || 'file'}${extension}`
+  return `${cutToBytes(base, maxBaseBytes).replace(/[-_]+$/, '') || 'file'}${extension}`
+}
+
+/** The longest prefix of `text` (whole code points) within `limit` UTF-8 bytes. */
+function cutToBytes(text: string, limit: number): string {
+  let bytes = 0
+  let end = 0
+  for (const character of text) {
+    bytes += Buffer.byteLength(character)
+    if (bytes > limit) break
+    end += character.length
+  }
+  return text.slice(0, end)
 }

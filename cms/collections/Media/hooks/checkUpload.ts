@@ -7,8 +7,12 @@ import { allowedMediaTypes, allowedMediaTypesText } from '../allowedTypes'
 import { findForeignContent } from '../upload/findForeignContent'
 import { reencodeImage } from '../upload/reencodeImage'
 
-function refuse(message: string, status = 400): never {
-  throw new APIError(message, status, null, true)
+/**
+ * With `data`, Payload's REST answer carries the message in production too (without it, a
+ * minified build loses the error's name and answers "An unknown error occurred.").
+ */
+export function refuse(message: string, status = 400): never {
+  throw new APIError(message, status, { errors: [{ path: 'file', message }] }, true)
 }
 
 /**

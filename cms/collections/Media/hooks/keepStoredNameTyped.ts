@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { APIError } from 'payload'
 import { extensionOf, extensionOfMediaType } from '../../../../shared/siteFiles/contentTypes'
+import { refuse } from './checkUpload'
 
 /**
  * The last check before a media row is written: its file name ends in the extension of its
@@ -13,7 +13,7 @@ export const keepStoredNameTyped: CollectionBeforeChangeHook = ({ data, original
   if (typeof filename !== 'string' || filename === originalDoc?.filename) return data
   const expected = extensionOfMediaType[String(mimeType)]
   if (!expected || extensionOf(filename) !== expected) {
-    throw new APIError(`文件名与文件类型不符（${filename}）：请重新上传原始文件。`, 400, null, true)
+    refuse(`文件名与文件类型不符（${filename}）：请重新上传原始文件。`)
   }
   return data
 }
