@@ -53,6 +53,9 @@ export function createStaticServer(rootDir: string, options: StaticServerOptions
   })
 }
 
+/** Lower case, as Node gives an answer's headers: one value per header once merged. */
+const forwardedSecurityHeaders = Object.fromEntries(Object.entries(siteSecurityHeaders).map(([name, value]) => [name.toLowerCase(), value]))
+
 function forwardPreview(req: http.IncomingMessage, res: http.ServerResponse, socketPath: string | undefined): void {
   if (!socketPath || req.method !== 'GET') {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders }).end('404 页面不存在')
@@ -60,7 +63,7 @@ function forwardPreview(req: http.IncomingMessage, res: http.ServerResponse, soc
   }
   const upstream = http.request({ socketPath, path: req.url, method: 'GET', headers: { 'accept-encoding': 'identity' } }, (answer) => {
     // The preview sets its own headers; the site's security headers hold whatever it sends.
-    res.writeHead(answer.statusCode ?? 502, { ...siteSecurityHeaders, ...answer.headers, 'x-content-type-options': 'nosniff' })
+    res.writeHead(answer.statusCode ?? 502, { ...forwardedSecurityHeaders, ...answer.headers, 'x-content-type-options': 'nosniff' })
     answer.pipe(res)
   })
   upstream.on('error', () => {

@@ -25,6 +25,9 @@ let server: http.Server
 let base: string
 let preview: http.Server
 let previewBase: string
+let previewForwarder: http.Server
+let forwarding: http.Server
+let forwardingBase: string
 const secret = 'unit-secret'
 
 const listen = async (s: http.Server) => {
@@ -47,11 +50,19 @@ beforeAll(async () => {
   base = await listen(server)
   preview = http.createServer(createPreviewHandler({} as never, {} as never, secret, mediaDir))
   previewBase = await listen(preview)
+  // The static server forwarding /__preview/ to the publisher's socket, as in `npm start`.
+  const socket = path.join(mediaDir, 'publisher.sock')
+  previewForwarder = http.createServer(createPreviewHandler({} as never, {} as never, secret, mediaDir))
+  await new Promise<void>((resolve) => previewForwarder.listen(socket, resolve))
+  forwarding = createStaticServer(root, { previewSocket: socket })
+  forwardingBase = await listen(forwarding)
 })
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
   await new Promise((resolve) => preview.close(resolve))
+  await new Promise((resolve) => forwarding.close(resolve))
+  await new Promise((resolve) => previewForwarder.close(resolve))
   fs.rmSync(root, { recursive: true, force: true })
   fs.rmSync(mediaDir, { recursive: true, force: true })
 })
@@ -154,11 +165,18 @@ describe('preview media', () => {
     expect((await fetch(signedUrl('x.svg'))).status).toBe(404)
   })
 
-  it('sends the site security headers on preview answers', async () => {
-    const response = await fetch(`${previewBase}/__preview/news/1/`)
-    expect(response.status).toBe(404)
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
-    expect(response.headers.get('permissions-policy')).toBeTruthy()
+  it('sends the site security headers on preview answers, once each, also through the static server', async () => {
+    for (const url of [`${previewBase}/__preview/news/1/`, `${forwardingBase}/__preview/news/1/`, `${forwardingBase}/__preview/media/x.png`]) {
+      const response = await fetch(url)
+      expect(response.status, url).toBe(404)
+      expect(response.headers.get('x-content-type-options'), url).toBe('nosniff')
+      expect(response.headers.get('content-security-policy'), url).toMatch(/^default-src 'self'; script-src 'self' [^,]+$/)
+      expect(response.headers.get('permissions-policy'), url).toBeTruthy()
+    }
+    const media = await fetch(signedUrl('x.png').replace(previewBase, forwardingBase))
+    expect(media.status).toBe(200)
+    expect(media.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(media.headers.get('content-type')).toBe('image/png')
+    expect(media.headers.get('content-security-policy')).toMatch(/^default-src 'none'[^,]*sandbox$/)
   })
 })
