@@ -7,8 +7,6 @@ import { contentTypeOf, mediaResponseHeaders } from '../../shared/siteFiles/cont
 import { resolveUrlPath } from '../../shared/siteFiles/urlToFile'
 import { siteSecurityHeaders } from './securityHeaders'
 
-/** The Content-Type the site serves a file with, by its extension (kept here for existing importers). */
-export { contentTypeOf }
 const compressible = /^(text\/|application\/(json|xml|rss\+xml)|image\/svg)/
 /** The search index's shards (dist/search/shards/*.bin): binary, but term lists and varints that compress well. */
 const compressibleBinary = new Set(['.bin'])
