@@ -17,7 +17,7 @@ import { logEmail } from './email/logEmail'
 import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
-import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
+import { cmsCorsOrigins, cmsTrustedOrigins, databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
 
 export default buildConfig({
   secret: payloadSecret(),
@@ -31,6 +31,9 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
   graphQL: { disablePlaygroundInProduction: true },
+  // A login cookie counts only from the CMS's own origins (a page elsewhere cannot act as its user).
+  csrf: cmsTrustedOrigins(),
+  cors: cmsCorsOrigins(),
   admin: {
     user: Users.slug,
     // No Gravatar: the admin must not call out to third parties.

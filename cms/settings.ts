@@ -51,3 +51,20 @@ export function payloadSecret(): string {
 export function siteContentFile(): string {
   return path.resolve(projectRoot, process.env.SITE_CONTENT_FILE || 'data/site-content.json')
 }
+
+/**
+ * Origins whose browsers may use an admin's login cookie (Payload `csrf`): the CMS's own address
+ * (`CMS_URL`, default `http://localhost:<CMS_PORT>` and `http://127.0.0.1:<CMS_PORT>`) and any
+ * listed in `CMS_ALLOWED_ORIGINS` (comma-separated). Not the public site: nothing there needs a
+ * login, and a page on it must never act with one.
+ */
+export function cmsTrustedOrigins(): string[] {
+  const own = process.env.CMS_URL ? [process.env.CMS_URL] : [`http://localhost:${cmsPort()}`, `http://127.0.0.1:${cmsPort()}`]
+  const extra = (process.env.CMS_ALLOWED_ORIGINS ?? '').split(',')
+  return [...new Set([...own, ...extra].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean))]
+}
+
+/** Origins allowed to read the API from a browser (Payload `cors`): the trusted ones and the public site. */
+export function cmsCorsOrigins(): string[] {
+  return [...new Set([...cmsTrustedOrigins(), siteUrl()])]
+}

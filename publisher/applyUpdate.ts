@@ -8,12 +8,13 @@
 import { rebuildIndexFiles } from '../shared/search/rebuildIndex'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { SearchIndexUpdater } from '../shared/search/updateIndex'
-import { collectMediaReferences } from '../site/integrations/copyUsedMedia'
+import { collectMediaReferences } from '../shared/siteFiles/mediaNames'
+import { fileOfPath } from '../shared/siteFiles/urlToFile'
 import { searchUrls } from '../site/src/lib/urls'
 import type { UpdateResult, SkippedPage } from './messages'
 import type { LiveSite } from './liveSite'
 import type { JournalRecord } from './releases'
-import { copyMissingMedia, fileOfPath, removePage, StagedFiles } from './siteFiles'
+import { copyMissingMedia, removePage, StagedFiles } from './siteFiles'
 import type { EntryChange, SitePlan } from './siteState'
 
 export interface UpdateOptions {

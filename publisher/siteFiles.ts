@@ -1,16 +1,11 @@
 /** Writing into a live site folder: every file appears whole or not at all. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { isPublishableMediaName } from '../shared/siteFiles/mediaNames'
+import { fileOfPath } from '../shared/siteFiles/urlToFile'
 import { temporaryPathFor } from '../shared/writeFileAtomically'
 
-/** The file a page path is served from (`/news/x/` → `<root>/news/x/index.html`; feeds as named). */
-export function fileOfPath(root: string, urlPath: string): string {
-  const decoded = decodeURIComponent(urlPath)
-  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded
-  const file = path.resolve(root, `.${path.posix.normalize(relative)}`)
-  if (!file.startsWith(root + path.sep)) throw new Error(`路径越界：${urlPath}`)
-  return file
-}
+/** The URL → file rule is shared with the static server (shared/siteFiles/urlToFile.ts). */
 
 /** Errors that writing the same file again cannot fix (the name itself is refused). */
 const permanentCodes = new Set(['ENAMETOOLONG', 'EINVAL', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_TYPE'])
@@ -134,6 +129,8 @@ export function removePage(root: string, urlPath: string): boolean {
 export function copyMissingMedia(root: string, names: Iterable<string>, mediaDir: string): string[] {
   const copied: string[] = []
   for (const name of names) {
+    // Only allow-listed media types are published, as in a full build (copyUsedMedia).
+    if (!isPublishableMediaName(name)) continue
     const target = path.join(root, 'media', name)
     if (fs.existsSync(target)) continue
     const source = path.join(mediaDir, name)

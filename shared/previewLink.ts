@@ -43,3 +43,19 @@ export function verifyPreview({ collection, id, expires, signature }: PreviewReq
   const expected = Buffer.from(sign(collection, String(id), expiresAt, secret), 'hex')
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'))
 }
+
+/**
+ * A draft's media on the preview page: `/__preview/media/<file>?expires=…&signature=…`, signed
+ * over `__media/<file>/<expires>` (no collection slug can be `__media`) when the page is rendered, so the preview serves only the files a
+ * signed page showed, and only while its link is valid.
+ */
+const mediaScope = '__media'
+
+export function signPreviewMediaQuery(file: string, expires: number, secret: string): string {
+  return new URLSearchParams({ expires: String(expires), signature: sign(mediaScope, file, expires, secret) }).toString()
+}
+
+/** True when a preview media URL was signed with `secret` for this file and has not expired. */
+export function verifyPreviewMedia(file: string, expires: string | null, signature: string | null, secret: string, nowMs = Date.now()): boolean {
+  return verifyPreview({ collection: mediaScope, id: file, expires, signature }, secret, nowMs)
+}

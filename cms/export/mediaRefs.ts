@@ -6,7 +6,7 @@ function isMediaDoc(value: unknown): value is MediaDoc {
   return Boolean(value && typeof value === 'object' && 'filename' in value)
 }
 
-/** A populated image upload as the site needs it; null for none, an unpopulated id or a non-image. */
+/** A populated image upload as the site needs it; null for none, an unpopulated id, a non-image or one without renditions. */
 export function toImageRef(value: unknown): ImageRef | null {
   if (!isMediaDoc(value) || !value.filename || !value.mimeType?.startsWith('image/')) return null
   const sizes: ImageRef['sizes'] = {}
@@ -16,6 +16,8 @@ export function toImageRef(value: unknown): ImageRef | null {
       sizes[name] = { file: size.filename, width: size.width, height: size.height, mimeType: size.mimeType ?? 'image/webp' } satisfies ImageRendition
     }
   }
+  // Only sharp's renditions reach a page; an image without any (an old upload) is left out.
+  if (Object.keys(sizes).length === 0) return null
   return {
     file: value.filename,
     width: value.width ?? 0,

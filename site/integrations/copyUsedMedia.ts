@@ -2,8 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { collectMediaReferences, isMediaFileName, isPublishableMediaName } from '../../shared/siteFiles/mediaNames'
 
-const mediaReference = /\/media\/([^"'\s<>)?#,]+)/g
+/** The media-name rules live in shared/siteFiles/mediaNames.ts (the publisher uses them too). */
+
 const scanned = /\.(html|xml|json|txt)$/
 
 function* walk(dir: string): Generator<string> {
@@ -11,17 +13,6 @@ function* walk(dir: string): Generator<string> {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) yield* walk(full)
     else yield full
-  }
-}
-
-/** A plain file name in the media folder: no folders, no dotfiles (so nothing outside it). */
-export const isMediaFileName = (name: string) => name !== '' && !name.includes('/') && !name.includes('\\') && !name.startsWith('.')
-
-/** Adds to `names` the media files `text` refers to. */
-export function collectMediaReferences(text: string, names: Set<string>): void {
-  for (const match of text.matchAll(mediaReference)) {
-    const name = decodeURIComponent(match[1])
-    if (isMediaFileName(name)) names.add(name)
   }
 }
 
@@ -50,6 +41,10 @@ export function copyUsedMedia(): AstroIntegration {
         const mediaDir = path.resolve(process.cwd(), process.env.MEDIA_DIR || 'media')
         let bytes = 0
         const missing: string[] = []
+        // Only allow-listed media types are published (an old upload named `x.html` stays in the CMS).
+        const refused = [...used].filter((name) => !isPublishableMediaName(name))
+        for (const name of refused) used.delete(name)
+        if (refused.length) logger.warn(`不发布 ${refused.length} 个非图片/音视频/PDF 的媒体文件，例如 ${refused.slice(0, 3).join('、')}`)
         for (const name of used) {
           const destination = path.join(target, name)
           if (cmsUrl) {

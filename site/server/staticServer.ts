@@ -3,36 +3,10 @@ import http from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
+import { contentTypeOf, mediaResponseHeaders } from '../../shared/siteFiles/contentTypes'
+import { resolveUrlPath } from '../../shared/siteFiles/urlToFile'
+import { siteSecurityHeaders } from './securityHeaders'
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.pdf': 'application/pdf',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.woff2': 'font/woff2',
-  '.bin': 'application/octet-stream',
-}
-
-/** The Content-Type the site serves a file with, by its extension. */
-export function contentTypeOf(file: string): string {
-  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-}
 const compressible = /^(text\/|application\/(json|xml|rss\+xml)|image\/svg)/
 /** The search index's shards (dist/search/shards/*.bin): binary, but term lists and varints that compress well. */
 const compressibleBinary = new Set(['.bin'])
@@ -42,26 +16,6 @@ function cacheControl(urlPath: string): string {
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
   if (urlPath.startsWith('/media/')) return 'public, max-age=86400'
   return 'public, max-age=0, must-revalidate'
-}
-
-type Resolved = { file: string } | { redirect: string } | null
-
-/** Maps a URL path to a file inside root: a directory serves its index.html (after a slash redirect). */
-function resolvePath(root: string, urlPath: string): Resolved {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return null
-  }
-  const candidate = path.resolve(root, `.${path.posix.normalize(decoded)}`)
-  if (candidate !== root && !candidate.startsWith(root + path.sep)) return null
-  const stat = fs.statSync(candidate, { throwIfNoEntry: false })
-  if (stat?.isFile()) return { file: candidate }
-  if (stat?.isDirectory() && fs.existsSync(path.join(candidate, 'index.html'))) {
-    return urlPath.endsWith('/') ? { file: path.join(candidate, 'index.html') } : { redirect: `${urlPath}/` }
-  }
-  return null
 }
 
 /**
@@ -89,24 +43,29 @@ export function createStaticServer(rootDir: string, options: StaticServerOptions
     try {
       serveFile(root, req, res)
     } catch (error) {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders })
       res.end()
-      console.error(`static server: ${req.url}: ${(error as Error).message}`)
+      // The path only, cut short: a URL can be long and is the visitor's to choose.
+      console.error(`static server: ${JSON.stringify((req.url ?? '').split('?')[0].slice(0, 200))}: ${(error as Error).message}`)
     }
   })
 }
 
+/** Lower case, as Node gives an answer's headers: one value per header once merged. */
+const forwardedSecurityHeaders = Object.fromEntries(Object.entries(siteSecurityHeaders).map(([name, value]) => [name.toLowerCase(), value]))
+
 function forwardPreview(req: http.IncomingMessage, res: http.ServerResponse, socketPath: string | undefined): void {
   if (!socketPath || req.method !== 'GET') {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('404 页面不存在')
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders }).end('404 页面不存在')
     return
   }
   const upstream = http.request({ socketPath, path: req.url, method: 'GET', headers: { 'accept-encoding': 'identity' } }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers)
+    // The preview sets its own headers; the site's security headers hold whatever it sends.
+    res.writeHead(answer.statusCode ?? 502, { ...forwardedSecurityHeaders, ...answer.headers, 'x-content-type-options': 'nosniff' })
     answer.pipe(res)
   })
   upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders })
     res.end('预览暂不可用：发布服务未运行。')
   })
   upstream.end()
@@ -125,13 +84,23 @@ function openFile(file: string): { fd: number; stat: fs.Stats } | null {
 
 function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+    res.writeHead(405, { Allow: 'GET, HEAD', ...siteSecurityHeaders }).end()
     return
   }
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  const resolved = resolvePath(root, url.pathname)
+  let url: URL
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost')
+  } catch {
+    url = new URL('http://localhost/\u0000')
+  }
+  const resolved = resolveUrlPath(root, url.pathname)
+  if (resolved && 'invalid' in resolved) {
+    // A NUL, a bad `%` escape or an over-long path: no file can have it.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders }).end('400 请求的地址无效')
+    return
+  }
   if (resolved && 'redirect' in resolved) {
-    res.writeHead(301, { Location: resolved.redirect + url.search }).end()
+    res.writeHead(301, { Location: resolved.redirect + url.search, ...siteSecurityHeaders }).end()
     return
   }
   let file = resolved?.file
@@ -142,7 +111,7 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
     status = 404
     opened = openFile(file)
     if (!opened) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 页面不存在')
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders }).end('404 页面不存在')
       return
     }
   }
@@ -159,15 +128,18 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
     if (compressor) pipeline(source, compressor, res, () => {})
     else pipeline(source, res, () => {})
   }
-  const type = contentTypeOf(file)
+  // Uploads only ever go out as an allow-listed media type (or a download), never as a page.
+  const isMedia = status === 200 && url.pathname.startsWith('/media/')
+  const typeHeaders = isMedia ? mediaResponseHeaders(file) : { 'Content-Type': contentTypeOf(file) }
+  const type = typeHeaders['Content-Type']
   const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
   const headers: http.OutgoingHttpHeaders = {
-    'Content-Type': type,
+    ...siteSecurityHeaders,
+    ...typeHeaders,
     'Cache-Control': status === 404 ? 'no-store' : cacheControl(url.pathname),
     ETag: etag,
     'Last-Modified': stat.mtime.toUTCString(),
     'Accept-Ranges': 'bytes',
-    'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
   }
   if (status === 200 && req.headers['if-none-match'] === etag) {

@@ -4,9 +4,12 @@ import { isEditorOrAdmin } from '../../access/isEditorOrAdmin'
 import { isStaff } from '../../access/isStaff'
 import { enqueueDocumentDelete } from '../../hooks/enqueueDocumentDelete'
 import { mediaDir } from '../../settings'
+import { mediaHeadersForType } from '../../../shared/siteFiles/contentTypes'
+import { editorsOrMediaOnlyInDrafts } from './access/editorsOrMediaOnlyInDrafts'
 import { allowedMediaTypes, allowedMediaTypesText } from './allowedTypes'
 import { checkUpload } from './hooks/checkUpload'
 import { enqueueUsedMediaChange } from './hooks/enqueueUsedMediaChange'
+import { keepStoredNameTyped } from './hooks/keepStoredNameTyped'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -19,12 +22,18 @@ export const Media: CollectionConfig = {
     group: '内容',
     description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：${allowedMediaTypesText}；不接受 SVG。`,
   },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
-  hooks: { beforeOperation: [checkUpload], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
+  access: { read: anyone, create: isStaff, update: editorsOrMediaOnlyInDrafts, delete: isEditorOrAdmin },
+  hooks: { beforeOperation: [checkUpload], beforeChange: [keepStoredNameTyped], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: Object.keys(allowedMediaTypes),
     focalPoint: true,
+    // /api/media/file/…: Payload sniffs the type from the bytes; only allow-listed media types are
+    // sent as such, with nosniff, anything else as a download.
+    modifyResponseHeaders: ({ headers }) => {
+      for (const [name, value] of Object.entries(mediaHeadersForType(headers.get('Content-Type') ?? ''))) headers.set(name, value)
+      return headers
+    },
     crop: true,
     adminThumbnail: 'thumbnail',
     // Pairs with one aspect ratio each (card 16:10, hero natural), so the site can offer srcset.

@@ -1,5 +1,5 @@
 import type { ImageRef } from '../../../shared/siteContent'
-import { mediaUrl } from '../../../shared/responsiveImage'
+import { mediaUrl, shareImage } from '../../../shared/responsiveImage'
 
 /** A path or media URL made absolute against the configured site. */
 export const absoluteUrl = (path: string, site: URL | string | undefined) => new URL(path, site ?? 'http://localhost:4321').href
@@ -11,10 +11,10 @@ export interface OpenGraphImage {
   alt: string
 }
 
-/** The 1200×630 `og` rendition as an absolute URL; the original when the CMS made none. */
+/** The 1200×630 `og` rendition as an absolute URL (never the uploaded original). */
 export function openGraphImage(image: ImageRef | null | undefined, site: URL | undefined): OpenGraphImage | undefined {
-  if (!image) return undefined
-  const rendition = image.sizes.og?.file ? image.sizes.og : image
+  const rendition = image ? shareImage(image) : null
+  if (!image || !rendition) return undefined
   return { url: absoluteUrl(mediaUrl(rendition.file), site), width: rendition.width, height: rendition.height, alt: image.alt }
 }
 
