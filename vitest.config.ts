@@ -22,6 +22,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'faults', include: ['tests/faults/**/*.faults.spec.ts'] },
+      },
+      {
+        extends: true,
         test: { name: 'mongodb', include: ['tests/int/**/*.int.spec.ts'], env: { TEST_DATABASE: 'mongodb' } },
       },
     ],
