@@ -70,6 +70,8 @@ function installSerialWriteTransactions(adapter: SQLiteAdapter): void {
       await db.$client.execute('BEGIN IMMEDIATE')
     } catch (error) {
       release()
+      // Another process held the write lock for the whole busy timeout.
+      if (/SQLITE_BUSY|database is locked/i.test(String((error as Error).message))) throw busy()
       throw error
     }
     const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
@@ -106,11 +108,13 @@ function installSerialWriteTransactions(adapter: SQLiteAdapter): void {
   }
 }
 
+const busy = () => new APIError('数据库正忙，请稍后重试。', 503, undefined, true)
+
 async function acquire(lock: WriteLock): Promise<() => void> {
   try {
     return await lock.acquire()
   } catch (error) {
-    if (error instanceof WriteLockTimeout) throw new APIError('数据库正忙，请稍后重试。', 503, undefined, true)
+    if (error instanceof WriteLockTimeout) throw busy()
     throw error
   }
 }

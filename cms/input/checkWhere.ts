@@ -34,8 +34,9 @@ function walk(fields: Field[], where: unknown, idType: 'number' | 'text', proble
   }
   for (const [key, constraint] of Object.entries(where)) {
     if (key === 'and' || key === 'or') {
-      if (!Array.isArray(constraint)) problems.push({ path: `where.${key}`, message: '查询条件格式不正确（and/or 应为列表）。' })
-      else constraint.forEach((item) => walk(fields, item, idType, problems))
+      // A query string with many conditions parses into an object keyed 0, 1, 2…
+      if (typeof constraint !== 'object' || constraint === null) problems.push({ path: `where.${key}`, message: '查询条件格式不正确（and/or 应为列表）。' })
+      else Object.values(constraint).forEach((item) => walk(fields, item, idType, problems))
       continue
     }
     const target = kindOfPath(fields, key)
