@@ -43,28 +43,29 @@ const routedClient = Symbol('routedThroughWriteLock')
 
 function installSerialWriteTransactions(adapter: SQLiteAdapter): void {
   const lock = new WriteLock(lockTimeoutMs)
-  let writer: Writer | undefined
+  // Opened on first need: in production the adapter's connect() already runs migrations in transactions.
+  let writer: Promise<Writer> | undefined
+  const openedWriter = () => (writer ??= openWriter(adapter))
   const sessions = () => adapter.sessions as unknown as Record<string, Session>
 
   const connect = adapter.connect!
   adapter.connect = async function (this: SQLiteAdapter, options) {
     await connect.call(this, options)
-    writer ??= await openWriter(this)
-    this.client = routeWritesThroughLock(this.client, lock, writer)
+    this.client = routeWritesThroughLock(this.client, lock, await openedWriter())
     this.drizzle = drizzle(this.client, { logger: this.logger || false, schema: this.schema }) as Writer
   }
 
   const destroy = adapter.destroy
   adapter.destroy = async function (this: SQLiteAdapter) {
     await destroy?.call(this)
-    writer?.$client.close()
+    const closing = writer
     writer = undefined
+    ;(await closing)?.$client.close()
   }
 
   adapter.beginTransaction = async function (this: SQLiteAdapter) {
     await this.initializing
-    const db = writer
-    if (!db) throw new Error('database is not connected')
+    const db = await openedWriter()
     const release = await acquire(lock)
     try {
       await db.$client.execute('BEGIN IMMEDIATE')
