@@ -45,7 +45,11 @@ function installSerialWriteTransactions(adapter: SQLiteAdapter): void {
   const lock = new WriteLock(lockTimeoutMs)
   // Opened on first need: in production the adapter's connect() already runs migrations in transactions.
   let writer: Promise<Writer> | undefined
-  const openedWriter = () => (writer ??= openWriter(adapter))
+  const openedWriter = () =>
+    (writer ??= openWriter(adapter).catch((error) => {
+      writer = undefined
+      throw error
+    }))
   const sessions = () => adapter.sessions as unknown as Record<string, Session>
 
   const connect = adapter.connect!
