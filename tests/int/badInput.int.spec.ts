@@ -141,6 +141,8 @@ describeOnDatabase('bad input answers 4xx and changes nothing', () => {
     { name: 'a query date that is no date', method: 'GET', path: 'news?where[publishedAt][equals]=garbage', mentions: 'publishedAt' },
     { name: 'a query number that is no number', method: 'GET', path: 'books?where[copies][equals]=abc', mentions: 'copies' },
     { name: 'a query id that is no id', method: 'GET', path: 'lectures?where[speaker][equals]=abc', mentions: 'speaker' },
+    { name: 'a query on a path that does not exist', method: 'GET', path: 'news?where[title][nope]=1', mentions: 'title.nope' },
+    { name: 'a where that is no query', method: 'GET', path: 'news?where=abc', mentions: 'JSON' },
   ]
 
   it.each(restCases)('REST: $name', async (testCase) => {
