@@ -1,6 +1,7 @@
 /**
- * CMS benchmark: Local API insert rate, REST list throughput (sequential and 10 concurrent) on a
- * real `next start` server, and `next build` wall time and peak memory. Prints figures; asserts nothing.
+ * CMS benchmark: Local API insert rate (one writer, then 10 concurrent writers), REST list
+ * throughput (sequential and 10 concurrent) on a real `next start` server, and `next build` wall
+ * time and peak memory. Prints figures; asserts nothing. BENCH_CMS_ONLY=writes measures the inserts only.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -16,6 +17,7 @@ process.env.PAYLOAD_SECRET ??= 'bench-secret'
 process.env.PAYLOAD_JOBS_AUTORUN = 'false'
 const port = Number(process.env.BENCH_PORT ?? 3900)
 const newsCount = Number(process.env.BENCH_NEWS ?? 1000)
+const writersOnly = process.env.BENCH_CMS_ONLY === 'writes'
 
 const report = (label: string, value: string) => {
   console.log(`  ${label}: ${value}`)
@@ -33,9 +35,8 @@ async function measureNextBuild(): Promise<void> {
 async function measureInserts(): Promise<void> {
   const { openPayload } = await import('../cms/scripts/openPayload')
   const payload = await openPayload()
-  const started = performance.now()
-  for (let i = 0; i < newsCount; i++) {
-    await payload.create({
+  const createNews = (i: number) =>
+    payload.create({
       collection: 'news',
       data: {
         title: `基准测试新闻第${i + 1}条：楼宇综合党委开展主题党日活动`,
@@ -45,9 +46,21 @@ async function measureInserts(): Promise<void> {
         _status: 'published',
       },
     })
-  }
-  const seconds = (performance.now() - started) / 1000
+  let started = performance.now()
+  for (let i = 0; i < newsCount; i++) await createNews(i)
+  let seconds = (performance.now() - started) / 1000
   report(`insert ${newsCount} news (Local API, published, slug from title)`, `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`)
+  // Ten writers at once, as ten editors saving together: every save still completes as one unit.
+  let next = newsCount
+  const end = newsCount * 2
+  started = performance.now()
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < end) await createNews(next++)
+    }),
+  )
+  seconds = (performance.now() - started) / 1000
+  report(`insert ${newsCount} news, 10 concurrent writers`, `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`)
   await payload.destroy()
 }
 
@@ -96,8 +109,10 @@ async function measureReads(): Promise<void> {
 console.log(`bench:cms (Node ${process.versions.node}, ${os.cpus().length} cores, SQLite at ${dir})`)
 try {
   await measureInserts()
-  await measureNextBuild()
-  await measureReads()
+  if (!writersOnly) {
+    await measureNextBuild()
+    await measureReads()
+  }
   console.log('✔ bench:cms: done')
 } catch (error) {
   console.error(`✘ bench:cms: ${(error as Error).message}`)

@@ -12,11 +12,14 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { Users } from './collections/Users'
+import { answerServerFault } from './api/answerServerFault'
+import { requestLogFields } from './api/requestContext'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
 import { logEmail } from './email/logEmail'
 import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
+import { strictInput } from './input/strictInput'
 import { cmsCorsOrigins, cmsTrustedOrigins, databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
 
 export default buildConfig({
@@ -28,6 +31,8 @@ export default buildConfig({
   collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users, SiteChanges],
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
+  plugins: [strictInput],
+  hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
   graphQL: { disablePlaygroundInProduction: true },
@@ -54,5 +59,5 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(projectRoot, 'cms/payload-types.ts') },
   telemetry: false,
   // PAYLOAD_LOG_LEVEL=warn keeps tests and scripts quiet; the server logs at info.
-  logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info' } },
+  logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info', mixin: requestLogFields } },
 })

@@ -40,3 +40,19 @@ export function isbnProblem(isbn: string): IsbnProblem | null {
 export function isValidIsbn(input: string): boolean {
   return isbnProblem(normalizeIsbn(input)) === null
 }
+
+/**
+ * The other spellings of the same book: an ISBN-10 and its 978-prefixed ISBN-13 name one edition.
+ * Takes a valid normalised ISBN; a 979 ISBN-13 has no ISBN-10 form.
+ */
+export function equivalentIsbns(isbn: string): string[] {
+  if (/^\d{9}[\dX]$/.test(isbn)) {
+    const first12 = `978${isbn.slice(0, 9)}`
+    return [isbn, first12 + isbn13CheckDigit(first12)]
+  }
+  if (/^978\d{10}$/.test(isbn)) {
+    const first9 = isbn.slice(3, 12)
+    return [isbn, first9 + isbn10CheckDigit(first9)]
+  }
+  return [isbn]
+}

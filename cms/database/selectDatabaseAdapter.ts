@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../settings'
 import { indexHasManyParents } from './indexHasManyParents'
 import { migrations } from './migrations'
+import { withSerialWriteTransactions } from './serialWriteTransactions'
 
 export function isMongoUrl(url: string): boolean {
   return /^mongodb(\+srv)?:\/\//.test(url)
@@ -21,11 +22,12 @@ export function sqliteFileUrl(url: string): string {
 
 /**
  * SQLite (embedded default) or MongoDB, chosen by the URL. SQLite's schema comes only from the
- * committed migrations, never from a dev push; MongoDB needs none.
+ * committed migrations, never from a dev push; MongoDB needs none. On SQLite every operation is one
+ * transaction, serialised inside the process (see serialWriteTransactions).
  */
 export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
   if (isMongoUrl(url)) return mongooseAdapter({ url })
-  return sqliteAdapter({
+  return withSerialWriteTransactions(sqliteAdapter({
     client: { url: sqliteFileUrl(url) },
     push: false,
     afterSchemaInit: [indexHasManyParents],
@@ -34,5 +36,5 @@ export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
     wal: true,
     busyTimeout: 10_000,
     logger: process.env.SQL_LOG === '1',
-  })
+  }))
 }

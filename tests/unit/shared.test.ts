@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clcClassOf, clcPattern } from '../../shared/clc'
 import { chinaYear, formatChineseDate, parseTimestamp } from '../../shared/dates'
-import { isbnProblem, isValidIsbn, normalizeIsbn } from '../../shared/isbn'
+import { equivalentIsbns, isbnProblem, isValidIsbn, normalizeIsbn } from '../../shared/isbn'
 import { isValidSlug, slugify } from '../../shared/slugify'
 import { demoIsbn } from '../../cms/seed/demoIsbn'
 
@@ -44,6 +44,12 @@ describe('ISBN', () => {
     expect(isbnProblem(normalizeIsbn('0-306-40615-3'))).toBe('checksum')
     expect(isbnProblem('12345')).toBe('format')
     expect(isbnProblem('9770306406157')).toBe('format')
+  })
+  it('knows an ISBN-10 and its 978 ISBN-13 as one book', () => {
+    expect(equivalentIsbns('0306406152')).toEqual(['0306406152', '9780306406157'])
+    expect(equivalentIsbns('9780306406157')).toEqual(['9780306406157', '0306406152'])
+    expect(equivalentIsbns('080442957X')).toEqual(['080442957X', '9780804429573'])
+    expect(equivalentIsbns('9791032300824')).toEqual(['9791032300824'])
   })
   it('normalises separators and a lowercase x', () => {
     expect(normalizeIsbn(' 0-8044-2957-x ')).toBe('080442957X')

@@ -23,11 +23,9 @@ export const withoutSiteChanges = (): RequestContext => ({ disableSiteChanges: t
 export type QueuedChange = { kind: 'document'; targetCollection: string; documentId: string } | { kind: 'site' } | { kind: 'rebuild' }
 
 /**
- * Adds an entry to the `site-changes` queue. Pass the `req` of the operation that caused it: where
- * the database has transactions (MongoDB replica sets) the row is then committed or rolled back
- * with that operation. Our SQLite adapter runs without them, as Payload's SQLite adapter does by
- * default (libsql runs queries synchronously, so two overlapping transactions in one process
- * block each other until the busy timeout); there the row is written before the save returns.
+ * Adds an entry to the `site-changes` queue. Pass the `req` of the operation that caused it: the
+ * row is then committed or rolled back with that operation (SQLite: cms/database/serialWriteTransactions;
+ * MongoDB: replica-set transactions), so a failed save leaves no row and a saved one always has it.
  */
 export async function enqueueSiteChange(req: PayloadRequest, change: QueuedChange): Promise<void> {
   if (req.context.disableSiteChanges) return
