@@ -51,3 +51,8 @@ export function payloadSecret(): string {
 export function siteContentFile(): string {
   return path.resolve(projectRoot, process.env.SITE_CONTENT_FILE || 'data/site-content.json')
 }
+
+/** Key a site build sends as `Authorization: Bearer …` to read `GET /api/site-content` (`SITE_BUILD_TOKEN`); none set = staff only. */
+export function siteBuildToken(): string | undefined {
+  return process.env.SITE_BUILD_TOKEN?.trim() || undefined
+}

@@ -3,6 +3,7 @@ import { isAdmin } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { hasRole, roleLabels, roles } from '../../access/roles'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { refuseRoleChangesByNonAdmins } from './hooks/refuseRoleChangesByNonAdmins'
 
 const adminOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 
@@ -27,7 +28,7 @@ export const Users: CollectionConfig = {
     update: isAdminOrSelf,
     delete: isAdmin,
   },
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: { beforeOperation: [refuseRoleChangesByNonAdmins], beforeChange: [makeFirstUserAdmin] },
   fields: [
     { name: 'name', type: 'text', label: '姓名', required: true },
     {
