@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints } from 'payload'
 import { refuseWithBadRequest } from '../../cms/api/graphQLCost'
-import { applyClientAddress } from '../../cms/server/clientAddress'
+import { prepareRequest, trustedProxyHops } from '../../cms/server/clientAddress.mjs'
 
 export interface ApiServer {
   url: string
@@ -22,7 +22,7 @@ export async function startApiServer(): Promise<ApiServer> {
   const graphql = refuseWithBadRequest(GRAPHQL_POST(config))
   const server = http.createServer(async (incoming, outgoing) => {
     try {
-      applyClientAddress(incoming)
+      prepareRequest(incoming, outgoing, trustedProxyHops())
       const chunks: Buffer[] = []
       for await (const chunk of incoming) chunks.push(chunk as Buffer)
       const body = chunks.length ? Buffer.concat(chunks) : undefined
