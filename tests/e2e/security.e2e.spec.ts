@@ -68,3 +68,32 @@ test('an amplifying GraphQL query is refused with 400 at once; a parallel light 
   expect(during).toBeLessThan(Math.max(1000, baseline * 20))
   expect((await request.get('/api/books?limit=1000')).status()).toBe(400)
 })
+
+test('in the admin, changing one’s own password asks for the current one', async ({ page, request }) => {
+  const adminLogin = await request.post('/api/users/login', { data: { email: demoAccounts.admin, password: demoPassword } })
+  const email = `password-change-${Date.now()}@hongse.example`
+  const created = await request.post('/api/users', {
+    headers: { Authorization: `JWT ${(await adminLogin.json()).token}` },
+    data: { email, password: 'first-password-1', name: '改密测试', roles: ['contributor'] },
+  })
+  expect(created.status()).toBe(201)
+
+  await page.goto('/admin/login')
+  await page.getByLabel('电子邮件').fill(email)
+  await page.getByLabel('密码').fill('first-password-1')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+  await page.goto('/admin/account')
+  await expect(page.locator('#field-currentPassword')).toHaveAttribute('type', 'password')
+  await page.getByRole('button', { name: '更改密码' }).click()
+  await page.locator('#field-password').fill('second-password-2')
+  await page.locator('#field-confirm-password').fill('second-password-2')
+  await page.locator('#field-currentPassword').fill('wrong-current-1')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('请输入正确的当前密码').first()).toBeVisible()
+  await page.locator('#field-currentPassword').fill('first-password-1')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.locator('.payload-toast-container')).toContainText(/成功/)
+  const relogin = await request.post('/api/users/login', { headers: { 'X-Forwarded-For': '192.0.2.55' }, data: { email, password: 'second-password-2' } })
+  expect(relogin.ok()).toBe(true)
+})

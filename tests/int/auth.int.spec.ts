@@ -135,6 +135,7 @@ describeOnDatabase('authentication over HTTP', () => {
     expect((await login(user.email, password)).status).toBe(200) // unchanged so far
     const changed = await change(laptop, { password: 'a-new-password-1', currentPassword: password })
     expect(changed.status, await changed.clone().text()).toBe(200)
+    expect(await changed.text()).not.toContain(password) // the current password is not echoed back
     expect((await me(laptop))?.id).toBe(user.id)
     expect(await me(phone)).toBeNull()
     expect((await login(user.email, 'a-new-password-1')).status).toBe(200)

@@ -46,10 +46,15 @@ export const Users: CollectionConfig = {
       type: 'text',
       virtual: true,
       label: '当前密码',
-      access: { read: () => false },
+      // Never echoed back in a response.
+      hooks: { afterRead: [() => null] },
       admin: {
         description: '修改自己的密码时必填。',
-        condition: (data, _siblingData, { user }) => Boolean(user && data?.id != null && String(data.id) === String(user.id)),
+        // Only on one's own account (the account view's form holds the email, not always the id).
+        condition: (data, _siblingData, { operation, user }) =>
+          operation === 'update' &&
+          Boolean(user) &&
+          (data?.id != null ? String(data.id) === String(user!.id) : String(data?.email ?? '').toLowerCase() === String(user!.email ?? '').toLowerCase()),
         components: { Field: '@payloadcms/ui#PasswordField' },
       },
     },
