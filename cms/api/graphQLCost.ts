@@ -117,8 +117,15 @@ export const limitGraphQLCost = (args: ExecutionArgs): ValidationRule[] => {
         for (const definition of document.definitions) {
           if (definition.kind === 'FragmentDefinition') walk.fragments.set(definition.name.value, definition)
         }
+        const given = walk.variables
         for (const definition of document.definitions) {
           if (definition.kind !== 'OperationDefinition') continue
+          // A variable's default (`$limit: Int = 5000`) counts when the request leaves it out.
+          walk.variables = { ...given }
+          for (const variable of definition.variableDefinitions ?? []) {
+            const name = variable.variable.name.value
+            if (walk.variables[name] === undefined && variable.defaultValue) walk.variables[name] = valueFromASTUntyped(variable.defaultValue)
+          }
           const root = walk.schema.getRootType(definition.operation)
           if (root) visit(definition.selectionSet, root, 1, 1, walk, new Set())
         }

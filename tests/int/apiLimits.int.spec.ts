@@ -63,6 +63,7 @@ describeOnDatabase('API query limits over HTTP', () => {
     const refused = {
       'limit over 100': '{ Books(limit: 101) { totalDocs } }',
       'limit through a variable': ['query ($limit: Int) { Books(limit: $limit) { totalDocs } }', { limit: 5000 }],
+      'limit through a default': 'query ($limit: Int = 5000) { Books(limit: $limit) { totalDocs } }',
       'everything at once': '{ Books(limit: 0) { totalDocs } }',
       'aliases': `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: Speakers { totalDocs }`).join(' ')} }`,
       'documents summed over aliases': `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: Books(limit: 100) { totalDocs }`).join(' ')} }`,
