@@ -12,7 +12,7 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { Users } from './collections/Users'
-import { canPublish } from './access/roles'
+import { editorsRunJobs } from './access/editorsRunJobs'
 import { limitGraphQLCost } from './api/graphQLCost'
 import { withApiQueryLimits } from './api/limitApiQueries'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
@@ -21,8 +21,6 @@ import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
 import { databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
-
-const editorsRunJobs = ({ req }: { req: { user?: unknown } }) => canPublish(req.user as never)
 
 export default buildConfig({
   secret: payloadSecret(),
