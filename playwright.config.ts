@@ -52,6 +52,10 @@ export default defineConfig({
       // publish.e2e.spec.ts: a page whose content holds this marker fails to render.
       PUBLISHER_FAULT_MARKER: '【渲染故障】',
       SITE_FULL_BUILD_HOURS: '0',
+      // security.e2e / access.e2e: one trusted proxy (tests choose their client address with
+      // X-Forwarded-For and their scheme with X-Forwarded-Proto), and the site-build key.
+      TRUST_PROXY: '1',
+      SITE_BUILD_TOKEN: 'e2e-site-build-key',
     },
   },
 })

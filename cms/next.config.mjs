@@ -1,6 +1,7 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { securityHeaders } from './server/securityHeaders.mjs'
 
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 
@@ -9,6 +10,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The CMS has no public pages of its own.
   redirects: async () => [{ source: '/', destination: '/admin', permanent: false }],
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
   // The admin is type-checked by `npm run typecheck`; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   turbopack: { root: path.resolve(cmsDir, '..') },

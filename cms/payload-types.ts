@@ -514,6 +514,10 @@ export interface User {
   id: number;
   name: string;
   /**
+   * 修改自己的密码时必填。
+   */
+  currentPassword?: string | null;
+  /**
    * 只有管理员可以修改角色。
    */
   roles: ('contributor' | 'editor' | 'admin')[];
@@ -966,6 +970,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -12,7 +12,10 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { Users } from './collections/Users'
+import { editorsRunJobs } from './access/editorsRunJobs'
 import { answerServerFault } from './api/answerServerFault'
+import { limitGraphQLCost } from './api/graphQLCost'
+import { withApiQueryLimits } from './api/limitApiQueries'
 import { requestLogFields } from './api/requestContext'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
 import { logEmail } from './email/logEmail'
@@ -28,14 +31,14 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: logEmail,
-  collections: [News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users, SiteChanges],
+  collections: withApiQueryLimits([News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users, SiteChanges]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
   plugins: [strictInput],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: { disablePlaygroundInProduction: true, validationRules: limitGraphQLCost },
   // A login cookie counts only from the CMS's own origins (a page elsewhere cannot act as its user).
   csrf: cmsTrustedOrigins(),
   cors: cmsCorsOrigins(),
@@ -55,9 +58,13 @@ export default buildConfig({
     // Scheduled publishing runs through Payload's job queue; the server checks it every minute.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    // Jobs publish and unpublish: running, queueing or cancelling them is editors' and admins' work.
+    access: { run: editorsRunJobs, queue: editorsRunJobs, cancel: editorsRunJobs },
   },
   typescript: { outputFile: path.resolve(projectRoot, 'cms/payload-types.ts') },
   telemetry: false,
+  // Refusals (403, 404, 400, failed logins) are expected: one info line, not an error with a stack.
+  loggingLevels: { APIError: 'info', AuthenticationError: 'info', LockedAuth: 'info', QueryError: 'info', FileUploadError: 'info' },
   // PAYLOAD_LOG_LEVEL=warn keeps tests and scripts quiet; the server logs at info.
   logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info', mixin: requestLogFields } },
 })

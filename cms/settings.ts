@@ -68,3 +68,8 @@ export function cmsTrustedOrigins(): string[] {
 export function cmsCorsOrigins(): string[] {
   return [...new Set([...cmsTrustedOrigins(), siteUrl()])]
 }
+
+/** Key a site build sends as `Authorization: Bearer …` to read `GET /api/site-content` (`SITE_BUILD_TOKEN`); none set = staff only. */
+export function siteBuildToken(): string | undefined {
+  return process.env.SITE_BUILD_TOKEN?.trim() || undefined
+}

@@ -3,6 +3,7 @@ import { isEditorOrAdmin } from '../access/isEditorOrAdmin'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staffMayWriteDrafts } from '../access/staffMayWriteDrafts'
+import { duplicateAsDraft } from '../hooks/duplicateAsDraft'
 import { enqueueDocumentChange } from '../hooks/enqueueDocumentChange'
 import { enqueueDocumentDelete } from '../hooks/enqueueDocumentDelete'
 import { ignoreDraftModeForPublic } from '../hooks/ignoreDraftModeForPublic'
@@ -26,7 +27,7 @@ export const publishableVersions: CollectionConfig['versions'] = {
 
 /** Contributors kept to drafts, and the publisher told when the live (published) document changes. */
 export const publishableHooks = {
-  beforeOperation: [keepContributorsToDrafts, ignoreDraftModeForPublic],
+  beforeOperation: [duplicateAsDraft, keepContributorsToDrafts, ignoreDraftModeForPublic],
   beforeChange: [rememberLiveStatus],
   afterChange: [enqueueDocumentChange],
   afterDelete: [enqueueDocumentDelete],

@@ -6,7 +6,9 @@ const slugTakenMessage = '该网址别名已被使用，请换一个。'
 
 /** Fills an empty slug from the source field, turns typed text into a valid slug and keeps it unique. */
 function ensureUniqueSlug(sourceField: string): FieldHook {
-  return async ({ value, data, originalDoc, req, collection }) => {
+  return async ({ value, data, originalDoc: previous, operation, req, collection }) => {
+    // On create (a duplicate included: Payload passes the copied document as `originalDoc`) there is no earlier slug.
+    const originalDoc = operation === 'update' ? previous : undefined
     const typed = typeof value === 'string' ? value.trim() : ''
     if (!typed && originalDoc?.slug) return originalDoc.slug
     const source = typed || (data?.[sourceField] as string | undefined) || ''
@@ -50,7 +52,8 @@ export function slugField(sourceField = 'title'): TextField {
       position: 'sidebar',
       description: '留空时按标题自动生成拼音（如 bai-nian-dang-shi-zhan）。发布后请不要随意修改，以免旧链接失效。',
     },
-    hooks: { beforeValidate: [ensureUniqueSlug(sourceField)] },
+    // A duplicate gets a fresh slug from its title (Payload's default, `<slug> - Copy`, is not a valid slug).
+    hooks: { beforeValidate: [ensureUniqueSlug(sourceField)], beforeDuplicate: [() => ''] },
     validate: (value: string | null | undefined) =>
       !value || isValidSlug(value) || '网址别名只能包含小写字母、数字和连字符。',
   }

@@ -86,9 +86,10 @@ try {
   const publisher = supervisePublisher()
   await publisher.ready
 
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
+  // `next start` behind the edge that decides client addresses and Secure cookies (cms/server/serveCms.mjs).
+  const server = spawn(path.join(root, 'node_modules/.bin/node'), ['cms/server/serveCms.mjs'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CMS_PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -112,22 +112,26 @@ test('the public never reads users or versions, through REST or GraphQL', async 
   expect(users.errors?.length).toBeGreaterThan(0)
 })
 
-test('logins lock after repeated failures', async ({ request }) => {
+test('failed logins are throttled per address before the account locks', async ({ request }) => {
   const email = 'locked@hongse.example'
   await request.post('/api/users', { headers: authHeaders(adminToken), data: { email, password: 'right-password-1', name: '锁定测试', roles: ['contributor'] } })
+  const from = (address: string) => ({ 'X-Forwarded-For': address })
   for (let attempt = 0; attempt < 5; attempt++) {
-    expect((await request.post('/api/users/login', { data: { email, password: 'wrong' } })).ok()).toBe(false)
+    expect((await request.post('/api/users/login', { headers: from('203.0.113.7'), data: { email, password: 'wrong' } })).status()).toBe(401)
   }
-  const locked = await request.post('/api/users/login', { data: { email, password: 'right-password-1' } })
-  expect(locked.ok()).toBe(false)
-  expect(locked.status()).toBe(401)
+  const throttled = await request.post('/api/users/login', { headers: from('203.0.113.7'), data: { email, password: 'right-password-1' } })
+  expect(throttled.status()).toBe(429)
+  expect(Number(throttled.headers()['retry-after'])).toBeGreaterThan(0)
+  // The account is not locked by one address's guesses.
+  expect((await request.post('/api/users/login', { headers: from('203.0.113.8'), data: { email, password: 'right-password-1' } })).ok()).toBe(true)
 })
 
-test('the site-content export endpoint holds published content only, for anyone who asks', async ({ request }) => {
+test('the site-content export holds published content only, for the site build and staff', async ({ request }) => {
   const draftTitle = `导出草稿 ${Date.now()}`
   await makeNews(request, 'draft', draftTitle)
-  for (const role of ['anonymous', 'admin'] as Role[]) {
-    const response = await request.get('/api/site-content', { headers: authHeaders(tokens[role]) })
+  expect((await request.get('/api/site-content')).status()).toBe(401)
+  for (const headers of [authHeaders(tokens.admin), { Authorization: 'Bearer e2e-site-build-key' }]) {
+    const response = await request.get('/api/site-content', { headers })
     expect(response.ok()).toBe(true)
     const body = await response.text()
     expect(body).not.toContain(draftTitle)
@@ -136,6 +140,41 @@ test('the site-content export endpoint holds published content only, for anyone 
     expect(JSON.parse(body).news.length).toBeGreaterThan(0)
   }
 })
+
+/** Restore, duplicate and jobs, per role: who may do each over REST and GraphQL. */
+const mayRestorePublished: Record<Role, boolean> = { anonymous: false, contributor: false, editor: true, admin: true }
+const mayDuplicate: Record<Role, boolean> = { anonymous: false, contributor: true, editor: true, admin: true }
+const mayRunJobs: Record<Role, boolean> = { anonymous: false, contributor: false, editor: true, admin: true }
+
+for (const role of roles) {
+  test(`${role}: restore a published document's version, duplicate, run jobs`, async ({ request }) => {
+    const headers = authHeaders(tokens[role])
+    const id = await makeNews(request, 'published', `恢复测试 ${role}`)
+    await request.patch(`/api/news/${id}?draft=true`, { headers: authHeaders(adminToken), data: { title: `恢复测试草稿 ${role}` } })
+    const versions = await request.get(`/api/news/versions?where[parent][equals]=${id}&sort=createdAt`, { headers: authHeaders(adminToken) })
+    const [first, latest] = [(await versions.json()).docs[0], (await versions.json()).docs.at(-1)]
+
+    const restore = await request.post(`/api/news/versions/${latest.id}`, { headers })
+    expect(restore.ok(), await restore.text()).toBe(mayRestorePublished[role])
+    const viaGraphQL = await graphql(request, role, `mutation { restoreVersionNewsItem(id: ${JSON.stringify(first.id)}) { id } }`)
+    expect(Boolean(viaGraphQL.data?.restoreVersionNewsItem?.id)).toBe(mayRestorePublished[role])
+    if (!mayRestorePublished[role]) {
+      const live = await request.get(`/api/news/${id}`)
+      expect((await live.json())._status).toBe('published')
+    }
+
+    const duplicate = await request.post(`/api/news/${id}/duplicate`, { headers })
+    expect(duplicate.status()).toBe(mayDuplicate[role] ? 200 : 403)
+    if (mayDuplicate[role]) {
+      const copy = (await duplicate.json()).doc
+      expect(copy.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      expect(copy._status).toBe('draft')
+    }
+
+    const jobs = await request.get('/api/payload-jobs/run', { headers })
+    expect(jobs.ok()).toBe(mayRunJobs[role])
+  })
+}
 
 test('the publisher status and queue are for staff; a rebuild is for editors and admins', async ({ request }) => {
   for (const url of ['/api/globals/site-status', '/api/site-changes', '/api/site-changes/count']) {

@@ -1,5 +1,7 @@
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { contributorMayNotPublishMessage } from '../../cms/hooks/keepContributorsToDrafts'
+import { serverFunctions } from '../../cms/admin/serverFunctions'
+import { contributorMayNotPublishMessage, contributorMayNotRestoreMessage } from '../../cms/hooks/keepContributorsToDrafts'
 import { createUser, describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 describeOnDatabase('access rules through the Local API (the HTTP matrix is in tests/e2e)', () => {
@@ -46,9 +48,15 @@ describeOnDatabase('access rules through the Local API (the HTTP matrix is in te
     await expect(t.payload.create({ collection: 'speakers', data: { name: '某人' }, ...as(contributor) })).rejects.toThrow()
     await expect(t.payload.updateGlobal({ slug: 'site', data: { slogan: 'x' }, ...as(contributor) })).rejects.toThrow()
     await expect(t.payload.updateGlobal({ slug: 'site', data: { slogan: 'x' }, ...as(editor) })).rejects.toThrow()
+    // A role change by a non-admin is refused (403), not answered 200 with nothing changed.
+    for (const user of [contributor, editor]) {
+      await expect(t.payload.update({ collection: 'users', id: user.id, data: { roles: ['admin'] }, ...as(user) })).rejects.toMatchObject({ status: 403 })
+    }
+    expect((await t.payload.findByID({ collection: 'users', id: contributor.id })).roles).toEqual(['contributor'])
+    // Saving one's own account with the roles unchanged (as the account form does) still works.
     await expect(
-      t.payload.update({ collection: 'users', id: contributor.id, data: { roles: ['admin'] }, ...as(contributor) }),
-    ).resolves.toMatchObject({ roles: ['contributor'] })
+      t.payload.update({ collection: 'users', id: contributor.id, data: { name: '投稿人甲', roles: ['contributor'] }, ...as(contributor) }),
+    ).resolves.toMatchObject({ name: '投稿人甲', roles: ['contributor'] })
     const visible = await t.payload.find({ collection: 'users', ...as(contributor) })
     expect(visible.docs.map((u) => u.id)).toEqual([contributor.id])
   })
@@ -65,4 +73,63 @@ describeOnDatabase('access rules through the Local API (the HTTP matrix is in te
     const staff = await t.payload.findByID({ collection: 'news', id: live.id, ...as(contributor) })
     expect(staff.editorialNote).toBe('内部意见')
   })
+
+  it('contributors cannot restore a version of a published document (which would unpublish it); editors can', async () => {
+    const doc = await t.payload.create({ collection: 'news', draft: true, data: { ...news, title: '版本一' }, ...as(contributor) })
+    await t.payload.update({ collection: 'news', id: doc.id, draft: true, data: { title: '版本二' }, ...as(contributor) })
+    const versionOf = async (title: string) =>
+      (await t.payload.findVersions({ collection: 'news', where: { and: [{ parent: { equals: doc.id } }, { 'version.title': { equals: title } }] } })).docs[0]!
+    // A draft-only document: restoring is ordinary draft work.
+    await t.payload.restoreVersion({ collection: 'news', id: (await versionOf('版本一')).id, ...as(contributor) })
+
+    await t.payload.update({ collection: 'news', id: doc.id, data: { title: '已发布', _status: 'published' }, ...as(editor) })
+    for (const title of ['版本一', '版本二']) {
+      await expect(t.payload.restoreVersion({ collection: 'news', id: (await versionOf(title)).id, ...as(contributor) })).rejects.toThrow(
+        contributorMayNotRestoreMessage,
+      )
+    }
+    const live = await t.payload.find({ collection: 'news', where: { id: { equals: doc.id } }, overrideAccess: false })
+    expect(live.docs[0]?.title).toBe('已发布')
+    await t.payload.restoreVersion({ collection: 'news', id: (await versionOf('版本二')).id, ...as(editor) })
+    expect((await t.payload.findByID({ collection: 'news', id: doc.id, draft: true })).title).toBe('版本二')
+  })
+
+  it('contributors cannot schedule, cancel or run publishing jobs; editors can', async () => {
+    const doc = await t.payload.create({ collection: 'news', data: { ...news, title: '定时撤下', _status: 'published' } })
+    const schedulePublish = serverFunctions['schedule-publish']!
+    const call = async (user: typeof editor, args: Record<string, unknown>) =>
+      schedulePublish({ ...args, req: await createLocalReq({ user: user as never }, t.payload) } as never)
+    const when = new Date(Date.now() + 3600_000)
+    await call(editor, { type: 'unpublish', date: when, doc: { relationTo: 'news', value: doc.id } })
+    const jobs = () => t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } } })
+    const [job] = (await jobs()).docs
+    expect(job).toBeTruthy()
+
+    // Payload's own handler deletes any scheduled job by `deleteID` for anyone who may use the admin.
+    await expect(call(contributor, { type: 'publish', date: when, deleteID: job!.id, doc: { relationTo: 'news', value: doc.id } })).rejects.toMatchObject({ status: 403 })
+    await expect(call(contributor, { type: 'unpublish', date: when, doc: { relationTo: 'news', value: doc.id } })).rejects.toMatchObject({ status: 403 })
+    expect((await jobs()).docs.map((j) => j.id)).toEqual([job!.id])
+
+    const req = await createLocalReq({ user: contributor as never }, t.payload)
+    await expect(
+      t.payload.jobs.queue({ task: 'schedulePublish', input: { type: 'unpublish', doc: { relationTo: 'news', value: String(doc.id) } }, overrideAccess: false, req } as never),
+    ).rejects.toThrow()
+    await expect(t.payload.jobs.cancelByID({ id: job!.id, overrideAccess: false, req } as never)).rejects.toThrow()
+    expect((await jobs()).docs.map((j) => j.id)).toEqual([job!.id])
+
+    // The editor may replace the schedule (delete + queue in one call).
+    expect(await call(editor, { type: 'publish', date: when, deleteID: job!.id, doc: { relationTo: 'news', value: doc.id } })).not.toHaveProperty('error')
+    expect((await jobs()).docs.map((j) => (j.input as { type: string }).type)).toEqual(['publish'])
+  })
+
+  it('a duplicate gets a valid, unique slug and starts as a draft', async () => {
+    const original = await t.payload.create({ collection: 'news', data: { ...news, title: '复制测试', _status: 'published' } })
+    for (const user of [editor, contributor]) {
+      const copy = await t.payload.duplicate({ collection: 'news', id: original.id, ...as(user) })
+      expect(copy.slug).toMatch(/^fu-zhi-ce-shi-\d+$/)
+      expect(copy.slug).not.toBe(original.slug)
+      expect(copy._status).toBe('draft')
+    }
+  })
 })
+

@@ -142,9 +142,9 @@ describeOnDatabase('collections: create, read, update, delete', () => {
   })
 
   it('users: the first account becomes an admin; roles are kept', async () => {
-    const first = await t.payload.create({ collection: 'users', data: { email: 'first@test.example', password: 'pw-123456', name: '首位用户', roles: ['contributor'] } })
+    const first = await t.payload.create({ collection: 'users', data: { email: 'first@test.example', password: 'pw-1234567890', name: '首位用户', roles: ['contributor'] } })
     expect(first.roles).toEqual(['admin'])
-    const second = await t.payload.create({ collection: 'users', data: { email: 'second@test.example', password: 'pw-123456', name: '编辑', roles: ['editor'] } })
+    const second = await t.payload.create({ collection: 'users', data: { email: 'second@test.example', password: 'pw-1234567890', name: '编辑', roles: ['editor'] } })
     expect(second.roles).toEqual(['editor'])
   })
 })

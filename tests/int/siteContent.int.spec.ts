@@ -144,21 +144,24 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(media.every((name) => [...built.values()].some((body) => body.includes(`/media/${name}`)))).toBe(true)
   })
 
-  it('the loader reads the export over HTTP from CMS_URL too', async () => {
+  it('the loader reads the export over HTTP from CMS_URL too, with the site-build key', async () => {
     const server = http.createServer((req, res) => {
-      if (req.url === '/api/site-content') res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(content))
-      else res.writeHead(404).end()
+      if (req.url !== '/api/site-content') res.writeHead(404).end()
+      else if (req.headers.authorization !== 'Bearer build-key-1') res.writeHead(401).end()
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(content))
     })
     await new Promise<void>((resolve) => server.listen(0, resolve))
     const port = (server.address() as { port: number }).port
     const previous = process.env.CMS_URL
     process.env.CMS_URL = `http://127.0.0.1:${port}`
+    process.env.SITE_BUILD_TOKEN = 'build-key-1'
     try {
       const { readSiteContent } = await import('../../site/src/cms/readSiteContent')
       const remote = await readSiteContent()
       expect(remote.news.map((n) => n.id)).toEqual(content.news.map((n) => n.id))
     } finally {
       process.env.CMS_URL = previous
+      delete process.env.SITE_BUILD_TOKEN
       server.close()
     }
   })

@@ -17,8 +17,13 @@ export function readSiteContent(): Promise<SiteContent> {
     const source = siteContentSource()
     let content: SiteContent
     if (source.kind === 'url') {
-      const response = await fetch(source.url)
-      if (!response.ok) throw new Error(`无法从 CMS 获取内容：${source.url} 返回 ${response.status}`)
+      // The CMS gives its export only to the site build (SITE_BUILD_TOKEN) and to staff.
+      const token = process.env.SITE_BUILD_TOKEN?.trim()
+      const response = await fetch(source.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+      if (!response.ok) {
+        const hint = response.status === 401 || response.status === 403 ? '：请设置与 CMS 相同的 SITE_BUILD_TOKEN' : ''
+        throw new Error(`无法从 CMS 获取内容：${source.url} 返回 ${response.status}${hint}`)
+      }
       content = (await response.json()) as SiteContent
     } else {
       if (!fs.existsSync(source.file)) {
