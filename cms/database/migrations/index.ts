@@ -1,5 +1,6 @@
 import * as migration_20261128_044644_initial from './20261128_044644_initial';
 import * as migration_20261128_072122_site_changes_and_status from './20261128_072122_site_changes_and_status';
+import * as migration_20261202_181959_backup_status from './20261202_181959_backup_status';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_072122_site_changes_and_status.up,
     down: migration_20261128_072122_site_changes_and_status.down,
-    name: '20261128_072122_site_changes_and_status'
+    name: '20261128_072122_site_changes_and_status',
+  },
+  {
+    up: migration_20261202_181959_backup_status.up,
+    down: migration_20261202_181959_backup_status.down,
+    name: '20261202_181959_backup_status'
   },
 ];
