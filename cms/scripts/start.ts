@@ -93,8 +93,11 @@ try {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   })
+  const { scheduleBackups } = await import('../backup/backupSchedule')
+  const stopBackups = scheduleBackups({ root })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      stopBackups()
       server.kill(signal)
       publisher.child.kill(signal)
     })
