@@ -16,7 +16,7 @@ await runScript('backup', async () => {
   const { values } = parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true })
   const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { createBackup, backupFileName }, { backupDir, backupKeep }, { pruneBackups }] = await Promise.all([
     import('../settings'),
-    import('../database/selectDatabaseAdapter'),
+    import('../database/databaseKind'),
     import('../backup/databaseFile'),
     import('../backup/createBackup'),
     import('../backup/backupSettings'),

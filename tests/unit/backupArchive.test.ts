@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { nextBackupDue } from '../../cms/backup/backupSchedule'
+import { pruneBackups } from '../../cms/backup/pruneBackups'
+import { archiveEnd, entryHeader, entryPadding, readTar } from '../../cms/backup/tarArchive'
+
+const files: [string, Buffer][] = [
+  ['manifest.json', Buffer.from('{}')],
+  ['media/empty.txt', Buffer.alloc(0)],
+  ['media/exactly-one-block.bin', Buffer.alloc(512, 7)],
+  [`media/${'长'.repeat(60)}-党员大会-1200x630.webp`, Buffer.from('中文名字的文件')],
+  [`media/${'a/'.repeat(70)}deep.jpg`, Buffer.alloc(70_000, 1)],
+]
+
+function archive(entries: [string, Buffer][]): Buffer {
+  return Buffer.concat([...entries.flatMap(([name, data]) => [entryHeader(name, data.length, 0), data, entryPadding(data.length)]), archiveEnd()])
+}
+
+async function read(bytes: Buffer, chunk = 1000): Promise<[string, Buffer][]> {
+  const pieces: Buffer[] = []
+  for (let i = 0; i < bytes.length; i += chunk) pieces.push(bytes.subarray(i, i + chunk))
+  const found: [string, Buffer][] = []
+  await readTar(Readable.from(pieces), (name) => {
+    const parts: Buffer[] = []
+    return { data: (piece) => void parts.push(Buffer.from(piece)), end: () => void found.push([name, Buffer.concat(parts)]) }
+  })
+  return found
+}
+
+describe('backup archives (tar)', () => {
+  it('reads back every entry, long and Chinese names included, in any chunking', async () => {
+    const bytes = archive(files)
+    expect(await read(bytes, 1000)).toEqual(files)
+    expect(await read(bytes, 7)).toEqual(files)
+    expect(await read(bytes, 1 << 20)).toEqual(files)
+  })
+
+  it('is a tar the system tool reads with the same names', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-tar-')), 'a.tar')
+    fs.writeFileSync(file, archive(files))
+    const listed = spawnSync('tar', ['-tf', file], { encoding: 'utf8' })
+    expect(listed.stdout.trim().split('\n')).toEqual(files.map(([name]) => name))
+  })
+
+  it('refuses a damaged header and an archive cut short', async () => {
+    const bytes = archive(files)
+    const damaged = Buffer.from(bytes)
+    damaged[10] ^= 0x20
+    await expect(read(damaged)).rejects.toThrow('tar 头部校验和不符')
+    await expect(read(bytes.subarray(0, 2048))).rejects.toThrow('归档在结束标记之前中断')
+  })
+})
+
+describe('backup schedule and retention', () => {
+  it('is due an interval after the newest archive, never before the start delay', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-schedule-'))
+    const now = Date.parse('2026-12-02T12:00:00Z')
+    expect(nextBackupDue(dir, 24, now, 60_000)).toBe(now + 60_000)
+    const file = path.join(dir, 'hongse-backup-20261202T060000Z.tar.gz')
+    fs.writeFileSync(file, '')
+    fs.utimesSync(file, new Date('2026-12-02T06:00:00Z'), new Date('2026-12-02T06:00:00Z'))
+    expect(nextBackupDue(dir, 24, now, 60_000)).toBe(Date.parse('2026-12-03T06:00:00Z'))
+    expect(nextBackupDue(dir, 2, now, 60_000)).toBe(now + 60_000)
+  })
+
+  it('keeps the newest N archives and nothing else of ours, leaving other files alone', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-prune-'))
+    const names = ['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'hongse-backup-20261130T000000Z.tar.gz', 'other.tar.gz']
+    for (const name of names) fs.writeFileSync(path.join(dir, name), '')
+    const removed = pruneBackups(dir, 2).map((file) => path.basename(file))
+    expect(removed).toEqual(['hongse-backup-20261130T000000Z.tar.gz'])
+    expect(fs.readdirSync(dir).sort()).toEqual(['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'other.tar.gz'])
+  })
+})
