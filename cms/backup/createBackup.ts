@@ -33,6 +33,8 @@ export interface BackupResult {
   file: string
   bytes: number
   milliseconds: number
+  /** Of which the database snapshot (VACUUM INTO, or mongodump). */
+  snapshotMilliseconds: number
   manifest: BackupManifest
 }
 
@@ -149,6 +151,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       await dumpMongo(database.url, snapshot)
       name = mongoDatabaseName(database.url)
     }
+    const snapshotMilliseconds = performance.now() - started
     const databaseEntry = database.kind === 'sqlite' ? `database/${name}` : 'database/mongodump.archive.gz'
     const mediaFiles = listFiles(options.mediaDir)
     const files: Record<string, ManifestFile> = {}
@@ -184,7 +187,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await handle.close()
     fs.renameSync(temporary, options.file)
     syncFolder(path.dirname(options.file))
-    return { file: options.file, bytes: fs.statSync(options.file).size, milliseconds: performance.now() - started, manifest: manifest! }
+    return { file: options.file, bytes: fs.statSync(options.file).size, milliseconds: performance.now() - started, snapshotMilliseconds, manifest: manifest! }
   } finally {
     fs.rmSync(temporary, { force: true })
     fs.rmSync(snapshot, { force: true })

@@ -148,7 +148,7 @@ export async function unpackVerified(archive: string, staging: string): Promise<
     if (found.sha256 !== expected.sha256) throw damaged(`校验和（sha256）不符：${name}`)
   }
   for (const name of actual.keys()) if (!(name in manifest.files)) throw damaged(`清单中没有的文件：${name}`)
-  if (!actual.has(manifest.database.entry)) throw damaged(`清单中的数据库条目不存在：${manifest.database.entry}`)
+  if (!manifest.database.entry?.startsWith('database/') || !actual.has(manifest.database.entry)) throw damaged(`清单中的数据库条目不存在：${manifest.database.entry}`)
   return manifest
 }
 

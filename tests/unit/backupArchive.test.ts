@@ -4,7 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
 import { nextBackupDue } from '../../cms/backup/backupSchedule'
+import { restoreBackup } from '../../cms/backup/restoreBackup'
 import { pruneBackups } from '../../cms/backup/pruneBackups'
 import { archiveEnd, entryHeader, entryPadding, readTar } from '../../cms/backup/tarArchive'
 
@@ -74,5 +77,55 @@ describe('backup schedule and retention', () => {
     const removed = pruneBackups(dir, 2).map((file) => path.basename(file))
     expect(removed).toEqual(['hongse-backup-20261130T000000Z.tar.gz'])
     expect(fs.readdirSync(dir).sort()).toEqual(['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'other.tar.gz'])
+  })
+})
+
+describe('restore refusals before anything is touched', () => {
+  /** A gzipped archive whose manifest describes its entries (optionally altered). */
+  function backupOf(entries: [string, Buffer][], alter: (manifest: Record<string, any>) => void = () => {}): string {
+    const files = Object.fromEntries(entries.map(([name, data]) => [name, { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') }]))
+    const manifest: Record<string, any> = {
+      format: 'hongse-backup',
+      version: 1,
+      createdAt: '2026-12-02T00:00:00.000Z',
+      database: { kind: 'sqlite', name: 'cms.db', entry: 'database/cms.db', migrations: ['20261128_044644_initial'], counts: {} },
+      media: { entries: 0, bytes: 0 },
+      files,
+    }
+    alter(manifest)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-restore-unit-'))
+    const file = path.join(dir, 'backup.tar.gz')
+    fs.writeFileSync(file, zlib.gzipSync(archive([...entries, ['manifest.json', Buffer.from(JSON.stringify(manifest))]])))
+    return file
+  }
+  const target = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-restore-target-'))
+    return { dir, databaseFile: path.join(dir, 'cms.db'), mediaDir: path.join(dir, 'media') }
+  }
+  const database: [string, Buffer] = ['database/cms.db', Buffer.from('not really sqlite, only bytes to check')]
+
+  it('refuses an archive from newer code (an unknown migration)', async () => {
+    const archive = backupOf([database], (manifest) => manifest.database.migrations.push('20991231_000000_future'))
+    const into = target()
+    await expect(restoreBackup({ archive, ...into, knownMigrations: ['20261128_044644_initial'] })).rejects.toThrow('备份来自更新版本的程序')
+    expect(fs.readdirSync(into.dir)).toEqual([])
+  })
+
+  it('points a MongoDB archive to mongorestore', async () => {
+    const archive = backupOf([['database/mongodump.archive.gz', Buffer.from('dump')]], (manifest) => {
+      manifest.database = { ...manifest.database, kind: 'mongodb', name: 'hongse', entry: 'database/mongodump.archive.gz' }
+    })
+    const into = target()
+    await expect(restoreBackup({ archive, ...into })).rejects.toThrow('mongorestore')
+    expect(fs.readdirSync(into.dir)).toEqual([])
+  })
+
+  it('refuses entries outside the archive folder, extra entries and missing ones', async () => {
+    const into = target()
+    await expect(restoreBackup({ archive: backupOf([database, ['../evil.txt', Buffer.from('x')]]), ...into })).rejects.toThrow('条目名称不安全')
+    await expect(restoreBackup({ archive: backupOf([database], (manifest) => (manifest.files['media/gone.jpg'] = { size: 1, sha256: '00' })), ...into })).rejects.toThrow('清单列出的文件缺失：media/gone.jpg')
+    await expect(restoreBackup({ archive: backupOf([database, ['media/extra.jpg', Buffer.from('x')]], (manifest) => delete manifest.files['media/extra.jpg']), ...into })).rejects.toThrow('清单中没有的文件：media/extra.jpg')
+    expect(fs.existsSync(path.join(into.dir, '..', 'evil.txt'))).toBe(false)
+    expect(fs.readdirSync(into.dir)).toEqual([])
   })
 })
