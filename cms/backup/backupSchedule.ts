@@ -57,9 +57,10 @@ export function scheduleBackups(options: BackupScheduleOptions): () => void {
     })
     child.once('exit', (code) => {
       child = null
+      if (stopped) return
       // A failure (recorded in 网站状态 by the script) is retried within the hour, not a day later.
       due = Date.now() + (code === 0 ? intervalHours * hour : Math.min(intervalHours * hour, hour))
-      if (code !== 0) log(`定时备份失败（退出码 ${code}），${code === null ? '已中止' : '一小时内重试'}`)
+      if (code !== 0) log(`定时备份失败（退出码 ${code}），一小时内重试`)
       wait()
     })
   }

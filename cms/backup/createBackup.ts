@@ -139,6 +139,12 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   fs.mkdirSync(path.dirname(options.file), { recursive: true })
   const temporary = temporaryPathFor(options.file)
   const snapshot = `${temporary}.db`
+  // A backup stopped by a signal (npm start shutting down) exits through process.exit: no temporaries left.
+  const removeTemporaries = () => {
+    fs.rmSync(temporary, { force: true })
+    fs.rmSync(snapshot, { force: true })
+  }
+  process.once('exit', removeTemporaries)
   try {
     const { database } = options
     let described: Pick<BackupManifest['database'], 'migrations' | 'counts'> = { migrations: [], counts: {} }
@@ -189,8 +195,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     syncFolder(path.dirname(options.file))
     return { file: options.file, bytes: fs.statSync(options.file).size, milliseconds: performance.now() - started, snapshotMilliseconds, manifest: manifest! }
   } finally {
-    fs.rmSync(temporary, { force: true })
-    fs.rmSync(snapshot, { force: true })
+    process.off('exit', removeTemporaries)
+    removeTemporaries()
   }
 }
 

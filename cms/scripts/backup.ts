@@ -11,6 +11,8 @@ import { loadEnvironment } from './loadEnvironment'
 import { runScript } from './openPayload'
 
 loadEnvironment()
+// Stopped (npm start shutting down): exit, so the backup's exit handler removes its temporary files.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(1))
 
 await runScript('backup', async () => {
   const { values } = parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true })
