@@ -8,14 +8,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadEnvironment } from './loadEnvironment'
-import { runScript } from './openPayload'
+import { parseArguments, runScript } from './openPayload'
 
 loadEnvironment()
 // Stopped (npm start shutting down): exit, so the backup's exit handler removes its temporary files.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(1))
 
 await runScript('backup', async () => {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true })
+  const { values } = parseArguments(() => parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true }), '用法：npm run backup [-- --out <文件.tar.gz>]')
   const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { createBackup, backupFileName }, { backupDir, backupKeep }, { pruneBackups }] = await Promise.all([
     import('../settings'),
     import('../database/databaseKind'),

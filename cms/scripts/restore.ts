@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadEnvironment } from './loadEnvironment'
-import { runScript } from './openPayload'
+import { parseArguments, runScript } from './openPayload'
 
 loadEnvironment()
 
@@ -24,7 +24,7 @@ function migrationNames(): string[] {
 }
 
 await runScript('restore', async () => {
-  const { values, positionals } = parseArgs({ options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseArguments(() => parseArgs({ options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true }), '用法：npm run restore -- <备份文件.tar.gz> [--force]')
   if (positionals.length !== 1) throw new Error('用法：npm run restore -- <备份文件.tar.gz> [--force]')
   const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { restoreBackup }, { siteReleasesDir }] = await Promise.all([
     import('../settings'),
