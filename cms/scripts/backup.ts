@@ -16,13 +16,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => 
 
 await runScript('backup', async () => {
   const { values } = parseArguments(() => parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true }), '用法：npm run backup [-- --out <文件.tar.gz>]')
-  const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { createBackup, backupFileName }, { backupDir, backupKeep }, { pruneBackups }] = await Promise.all([
+  const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { createBackup, backupFileName }, { backupDir, backupKeep }, { pruneBackups }, { describeFailure }] = await Promise.all([
     import('../settings'),
     import('../database/databaseKind'),
     import('../backup/databaseFile'),
     import('../backup/createBackup'),
     import('../backup/backupSettings'),
     import('../backup/pruneBackups'),
+    import('../backup/describeFailure'),
   ])
   const url = databaseUrl()
   const file = path.resolve(values.out ?? path.join(backupDir(), backupFileName()))
@@ -41,9 +42,10 @@ await runScript('backup', async () => {
       `媒体文件 ${result.manifest.media.entries} 个${pruned.length ? `；按 BACKUP_KEEP 删除旧备份 ${pruned.length} 个` : ''}）`
     await record({ at: new Date().toISOString(), file: path.basename(file), bytes: result.bytes, durationMs: Math.round(result.milliseconds), error: null })
   } catch (error) {
+    const message = describeFailure(error)
     // Not into a database that is not there (opening it would create it) or unreachable.
-    if (database.kind === 'sqlite' && fs.existsSync(database.file)) await record({ failedAt: new Date().toISOString(), error: (error as Error).message })
-    throw error
+    if (database.kind === 'sqlite' && fs.existsSync(database.file)) await record({ failedAt: new Date().toISOString(), error: message })
+    throw new Error(message)
   }
   return summary
 })
