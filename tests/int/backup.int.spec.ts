@@ -115,6 +115,8 @@ describeOnDatabase('backup and restore', () => {
 
   afterAll(async () => {
     await t?.close().catch(() => undefined)
+    // close() stops at the destroy the wipe test already did: remove the database folder here too.
+    if (databaseFile) fs.rmSync(path.dirname(databaseFile), { recursive: true, force: true })
     if (work) fs.rmSync(work, { recursive: true, force: true })
   })
 

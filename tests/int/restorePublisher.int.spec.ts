@@ -59,6 +59,7 @@ describeOnDatabase('restore: the publisher brings the site in line by itself', (
     await publisher?.stop()
     await restored?.destroy()
     await t?.close().catch(() => undefined)
+    if (t) fs.rmSync(path.dirname(t.mediaDir), { recursive: true, force: true })
     if (work) fs.rmSync(work, { recursive: true, force: true })
   })
 

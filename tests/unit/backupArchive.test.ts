@@ -3,13 +3,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 import { nextBackupDue } from '../../cms/backup/backupSchedule'
 import { restoreBackup } from '../../cms/backup/restoreBackup'
 import { pruneBackups } from '../../cms/backup/pruneBackups'
 import { archiveEnd, entryHeader, entryPadding, readTar } from '../../cms/backup/tarArchive'
+
+/** Every temporary folder of this file, under one root removed at the end. */
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-backup-unit-'))
+const temporaryDir = (name: string) => fs.mkdtempSync(path.join(root, name))
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
 
 const files: [string, Buffer][] = [
   ['manifest.json', Buffer.from('{}')],
@@ -43,7 +48,7 @@ describe('backup archives (tar)', () => {
   })
 
   it('is a tar the system tool reads with the same names', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-tar-')), 'a.tar')
+    const file = path.join(temporaryDir('hongse-tar-'), 'a.tar')
     fs.writeFileSync(file, archive(files))
     const listed = spawnSync('tar', ['-tf', file], { encoding: 'utf8' })
     expect(listed.stdout.trim().split('\n')).toEqual(files.map(([name]) => name))
@@ -60,7 +65,7 @@ describe('backup archives (tar)', () => {
 
 describe('backup schedule and retention', () => {
   it('is due an interval after the newest archive, never before the start delay', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-schedule-'))
+    const dir = temporaryDir('hongse-schedule-')
     const now = Date.parse('2026-12-02T12:00:00Z')
     expect(nextBackupDue(dir, 24, now, 60_000)).toBe(now + 60_000)
     const file = path.join(dir, 'hongse-backup-20261202T060000Z.tar.gz')
@@ -71,7 +76,7 @@ describe('backup schedule and retention', () => {
   })
 
   it('keeps the newest N archives and nothing else of ours, leaving other files alone', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-prune-'))
+    const dir = temporaryDir('hongse-prune-')
     const names = ['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'hongse-backup-20261130T000000Z.tar.gz', 'other.tar.gz']
     for (const name of names) fs.writeFileSync(path.join(dir, name), '')
     const removed = pruneBackups(dir, 2).map((file) => path.basename(file))
@@ -93,13 +98,13 @@ describe('restore refusals before anything is touched', () => {
       files,
     }
     alter(manifest)
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-restore-unit-'))
+    const dir = temporaryDir('hongse-restore-unit-')
     const file = path.join(dir, 'backup.tar.gz')
     fs.writeFileSync(file, zlib.gzipSync(archive([...entries, ['manifest.json', Buffer.from(JSON.stringify(manifest))]])))
     return file
   }
   const target = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-restore-target-'))
+    const dir = temporaryDir('hongse-restore-target-')
     return { dir, databaseFile: path.join(dir, 'cms.db'), mediaDir: path.join(dir, 'media') }
   }
   const database: [string, Buffer] = ['database/cms.db', Buffer.from('not really sqlite, only bytes to check')]
