@@ -135,6 +135,7 @@ try {
   console.error(`✘ bench:backup: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`)
 } finally {
   if (process.env.BENCH_KEEP) console.log(`  kept ${dir}`)
-  else fs.rmSync(dir, { recursive: true, force: true })
+  // On exit, not here: something still closing (the SQLite client's files) recreates the empty folder.
+  else process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
 }
 process.exit(exitCode)
