@@ -1126,7 +1126,7 @@ export interface Site {
   createdAt?: string | null;
 }
 /**
- * 公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败。
+ * 公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败；以及上次备份。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-status".
@@ -1152,6 +1152,14 @@ export interface SiteStatus {
   lastError?: {
     at?: string | null;
     message?: string | null;
+  };
+  lastBackup?: {
+    at?: string | null;
+    file?: string | null;
+    bytes?: number | null;
+    durationMs?: number | null;
+    failedAt?: string | null;
+    error?: string | null;
   };
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1224,6 +1232,16 @@ export interface SiteStatusSelect<T extends boolean = true> {
     | {
         at?: T;
         message?: T;
+      };
+  lastBackup?:
+    | T
+    | {
+        at?: T;
+        file?: T;
+        bytes?: T;
+        durationMs?: T;
+        failedAt?: T;
+        error?: T;
       };
   updatedAt?: T;
   createdAt?: T;

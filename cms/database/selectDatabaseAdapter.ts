@@ -4,13 +4,12 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../settings'
+import { isMongoUrl } from './databaseKind'
 import { indexHasManyParents } from './indexHasManyParents'
 import { migrations } from './migrations'
 import { withSerialWriteTransactions } from './serialWriteTransactions'
 
-export function isMongoUrl(url: string): boolean {
-  return /^mongodb(\+srv)?:\/\//.test(url)
-}
+export { isMongoUrl }
 
 /** `file:data/cms.db` (relative to the project) → an absolute `file:` URL, creating its folder. */
 export function sqliteFileUrl(url: string): string {

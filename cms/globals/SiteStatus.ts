@@ -12,7 +12,7 @@ export const SiteStatus: GlobalConfig = {
   label: '网站状态',
   admin: {
     group: '系统',
-    description: '公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败。',
+    description: '公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败；以及上次备份。',
     components: { views: { edit: { root: { Component: '/cms/components/SiteStatus/SiteStatusView#SiteStatusView' } } } },
   },
   access: { read: isStaff, update: nobody },
@@ -56,6 +56,20 @@ export const SiteStatus: GlobalConfig = {
       fields: [
         { name: 'at', type: 'date', label: '时间' },
         { name: 'message', type: 'textarea', label: '错误信息' },
+      ],
+    },
+    {
+      // Written by `npm run backup` (scheduled or by hand), not by the publisher.
+      name: 'lastBackup',
+      type: 'group',
+      label: '上次备份',
+      fields: [
+        { name: 'at', type: 'date', label: '完成时间' },
+        { name: 'file', type: 'text', label: '备份文件' },
+        { name: 'bytes', type: 'number', label: '大小（字节）' },
+        { name: 'durationMs', type: 'number', label: '用时（毫秒）' },
+        { name: 'failedAt', type: 'date', label: '最近一次失败时间' },
+        { name: 'error', type: 'textarea', label: '失败原因' },
       ],
     },
   ],

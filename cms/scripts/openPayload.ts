@@ -22,3 +22,14 @@ export async function runScript(name: string, body: () => Promise<string>): Prom
     process.exit(1)
   }
 }
+
+/** Command-line options parsed by `parse`, or an error that names the unknown option and shows `usage`. */
+export function parseArguments<T>(parse: () => T, usage: string): T {
+  try {
+    return parse()
+  } catch (error) {
+    const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1]
+    const problem = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `参数 ${option} 缺少值。` : option ? `无法识别的参数 ${option}。` : '参数有误。'
+    throw new Error(`${problem}${usage}`)
+  }
+}

@@ -91,8 +91,11 @@ try {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, CMS_PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
   })
+  const { scheduleBackups } = await import('../backup/backupSchedule')
+  const stopBackups = scheduleBackups({ root })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      stopBackups()
       server.kill(signal)
       publisher.stop(signal)
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAgo, formatDuration, formatTime } from '../../cms/components/SiteStatus/formatStatus'
+import { formatAgo, formatBytes, formatDuration, formatTime } from '../../cms/components/SiteStatus/formatStatus'
 
 describe('网站状态 panel formatting', () => {
   it('shows times in China time, durations and ages in Chinese', () => {
@@ -8,5 +8,9 @@ describe('网站状态 panel formatting', () => {
     expect([850, 4200, 59_600, 125_000, 5_400_000].map(formatDuration)).toEqual(['850 毫秒', '4.2 秒', '1 分 0 秒', '2 分 5 秒', '1 小时 30 分'])
     const now = Date.parse('2026-11-28T06:00:00Z')
     expect(['2026-11-28T05:59:55Z', '2026-11-28T05:55:00Z', '2026-11-25T06:00:00Z'].map((at) => formatAgo(at, now))).toEqual(['刚刚', '5 分钟前', '3 天前'])
+  })
+
+  it('shows backup sizes in binary units', () => {
+    expect([900, 2048, 3_221_225, 5_368_709_120].map(formatBytes)).toEqual(['900 字节', '2.0 KB', '3.1 MB', '5.00 GB'])
   })
 })

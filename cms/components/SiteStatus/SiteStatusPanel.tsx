@@ -3,7 +3,7 @@ import React, { useCallback, useEffect, useState } from 'react'
 import { Button, toast, useAuth, useConfig } from '@payloadcms/ui'
 import { canPublish } from '../../access/roles'
 import type { SiteStatus } from '../../payload-types'
-import { formatAgo, formatClock, formatDuration, formatTime } from './formatStatus'
+import { formatAgo, formatBytes, formatClock, formatDuration, formatTime } from './formatStatus'
 import './siteStatus.scss'
 
 const pollIntervalMs = 2500
@@ -53,7 +53,7 @@ function useSiteStatus(api: string): Snapshot {
   return snapshot
 }
 
-function Item({ label, children, tone }: { label: string; children: React.ReactNode; tone?: 'busy' }) {
+function Item({ label, children, tone }: { label: string; children: React.ReactNode; tone?: 'busy' | 'failed' }) {
   return (
     <div className={`site-status__item${tone ? ` site-status__item--${tone}` : ''}`}>
       <h3 className="site-status__label">{label}</h3>
@@ -106,7 +106,8 @@ export function SiteStatusPanel() {
     }
   }, [api])
 
-  const { lastUpdate, lastFullBuild, working, lastError } = status ?? {}
+  const { lastUpdate, lastFullBuild, working, lastError, lastBackup } = status ?? {}
+  const backupFailed = Boolean(lastBackup?.failedAt && (!lastBackup.at || lastBackup.failedAt > lastBackup.at))
   const lastSuccess = [lastUpdate?.at, lastFullBuild?.at].filter(Boolean).sort().pop()
   const recoveredSinceError = Boolean(lastError?.at && lastSuccess && lastSuccess > lastError.at)
 
@@ -168,6 +169,23 @@ export function SiteStatusPanel() {
             </>
           ) : (
             <p className="site-status__value site-status__muted">{status ? '空闲' : '读取中……'}</p>
+          )}
+        </Item>
+        <Item label="上次备份" tone={backupFailed ? 'failed' : undefined}>
+          <When at={lastBackup?.at} />
+          {lastBackup?.at && (
+            <p className="site-status__detail">
+              {detail([
+                lastBackup.bytes != null && formatBytes(lastBackup.bytes),
+                lastBackup.durationMs != null && `用时 ${formatDuration(lastBackup.durationMs)}`,
+                lastBackup.file,
+              ])}
+            </p>
+          )}
+          {backupFailed && lastBackup?.failedAt && (
+            <p className="site-status__detail site-status__failure" role="alert">
+              备份失败于 <time dateTime={lastBackup.failedAt}>{formatTime(lastBackup.failedAt)}</time>：{lastBackup.error || '原因未知'}
+            </p>
           )}
         </Item>
         <Item label="待发布变更">

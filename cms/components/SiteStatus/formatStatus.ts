@@ -32,3 +32,11 @@ export function formatAgo(value: string, nowMs = Date.now()): string {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} 小时前`
   return `${Math.floor(seconds / 86_400)} 天前`
 }
+
+/** 900 → `900 字节`, 2048 → `2.0 KB`, 3_221_225 → `3.1 MB`, 5_368_709_120 → `5.00 GB` (binary units). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`
+}
