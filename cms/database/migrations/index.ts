@@ -1,6 +1,7 @@
 import * as migration_20261128_044644_initial from './20261128_044644_initial';
 import * as migration_20261128_072122_site_changes_and_status from './20261128_072122_site_changes_and_status';
 import * as migration_20261202_182916_site_changes_kind_site from './20261202_182916_site_changes_kind_site';
+import * as migration_20261202_214953_backup_status from './20261202_214953_backup_status';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261202_182916_site_changes_kind_site.up,
     down: migration_20261202_182916_site_changes_kind_site.down,
-    name: '20261202_182916_site_changes_kind_site'
+    name: '20261202_182916_site_changes_kind_site',
+  },
+  {
+    up: migration_20261202_214953_backup_status.up,
+    down: migration_20261202_214953_backup_status.down,
+    name: '20261202_214953_backup_status'
   },
 ];
