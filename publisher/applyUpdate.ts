@@ -53,7 +53,7 @@ export async function applyUpdate(live: LiveSite, changes: EntryChange[], task: 
   options.onStart?.()
   const root = live.release.publicDir
   const staged = new StagedFiles({ noSpaceWhile: options.noSpaceWhile })
-  let renderedAt = planned
+  let renderedAt: number
   try {
     const media = new Set<string>()
     const [, search] = await Promise.all([renderInto(staged, media, plan, live, options, result.skipped), stageSearch(staged, plan, live, options)])

@@ -232,7 +232,7 @@ const buildPidFile = 'build.pid'
 function stopOrphanBuild(pidFile: string): void {
   const pid = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8') : 0)
   if (!pid || !isRunning(pid)) return
-  let command = ''
+  let command: string
   try {
     command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
   } catch {

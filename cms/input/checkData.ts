@@ -173,7 +173,8 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
       value.forEach((row, index) => {
         const block = isPlainObject(row) ? field.blocks.find((candidate) => candidate.slug === row.blockType) : undefined
         if (!block || !isPlainObject(row)) return void context.problems.push({ path: `${path}.${index}`, message: `${label}：未知的内容块。` })
-        const { blockType: _type, blockName, ...rest } = row
+        const { blockName, ...rest } = row
+        delete rest.blockType
         if (blockName != null && typeof blockName !== 'string') context.problems.push({ path: `${path}.${index}.blockName`, message: `${label}：块名称应为文字。` })
         checkObject(block.fields, rest, `${path}.${index}`, context)
       })

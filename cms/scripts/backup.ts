@@ -45,7 +45,7 @@ await runScript('backup', async () => {
     const message = describeFailure(error)
     // Not into a database that is not there (opening it would create it) or unreachable.
     if (database.kind === 'sqlite' && fs.existsSync(database.file)) await record({ failedAt: new Date().toISOString(), error: message })
-    throw new Error(message)
+    throw new Error(message, { cause: error })
   }
   return summary
 })

@@ -30,6 +30,6 @@ export function parseArguments<T>(parse: () => T, usage: string): T {
   } catch (error) {
     const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1]
     const problem = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `参数 ${option} 缺少值。` : option ? `无法识别的参数 ${option}。` : '参数有误。'
-    throw new Error(`${problem}${usage}`)
+    throw new Error(`${problem}${usage}`, { cause: error })
   }
 }

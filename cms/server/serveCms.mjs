@@ -10,7 +10,6 @@ import next from 'next'
 import { prepareRequest, trustedProxyHops } from './clientAddress.mjs'
 
 // What `next start` does: the built admin runs in production mode.
-// @ts-ignore NODE_ENV is read-only in Next's types
 process.env.NODE_ENV ??= 'production'
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 

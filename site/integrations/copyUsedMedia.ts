@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
-import { collectMediaReferences, isMediaFileName, isPublishableMediaName } from '../../shared/siteFiles/mediaNames'
+import { collectMediaReferences, isPublishableMediaName } from '../../shared/siteFiles/mediaNames'
 
 /** The media-name rules live in shared/siteFiles/mediaNames.ts (the publisher uses them too). */
 

@@ -87,9 +87,15 @@ describe('backup schedule and retention', () => {
 
 describe('restore refusals before anything is touched', () => {
   /** A gzipped archive whose manifest describes its entries (optionally altered). */
-  function backupOf(entries: [string, Buffer][], alter: (manifest: Record<string, any>) => void = () => {}): string {
+  /** The manifest as these tests bend it (deliberately looser than the real type). */
+  type LooseManifest = {
+    database: { kind: string; name: string; entry: string; migrations: string[]; counts: object }
+    files: Record<string, { size: number; sha256: string }>
+    [key: string]: unknown
+  }
+  function backupOf(entries: [string, Buffer][], alter: (manifest: LooseManifest) => void = () => {}): string {
     const files = Object.fromEntries(entries.map(([name, data]) => [name, { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') }]))
-    const manifest: Record<string, any> = {
+    const manifest: LooseManifest = {
       format: 'hongse-backup',
       version: 1,
       createdAt: '2026-12-02T00:00:00.000Z',
