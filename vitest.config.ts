@@ -18,16 +18,28 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'sqlite', include: ['tests/int/**/*.int.spec.ts'], env: { TEST_DATABASE: 'sqlite' } },
+        test: {
+          name: 'sqlite',
+          include: ['tests/int/**/*.int.spec.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+        },
       },
       {
         // Kill -9 and fault injection (FAULT_ROUNDS rounds; few by default, 20 in `npm run test:faults`).
         extends: true,
-        test: { name: 'faults', include: ['tests/faults/**/*.faults.spec.ts'], env: { TEST_DATABASE: 'sqlite' } },
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.faults.spec.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+        },
       },
       {
         extends: true,
-        test: { name: 'mongodb', include: ['tests/int/**/*.int.spec.ts'], env: { TEST_DATABASE: 'mongodb' } },
+        test: {
+          name: 'mongodb',
+          include: ['tests/int/**/*.int.spec.ts'],
+          env: { TEST_DATABASE: 'mongodb' },
+        },
       },
     ],
   },

@@ -32,7 +32,10 @@ Object.assign(process.env, {
 })
 process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
 
-const corpusSize: CorpusSize = process.env.BENCH_CORPUS === 'small' ? { news: 600, lectures: 60, books: 1000, exhibits: 72 } : referenceSize
+const corpusSize: CorpusSize =
+  process.env.BENCH_CORPUS === 'small'
+    ? { news: 600, lectures: 60, books: 1000, exhibits: 72 }
+    : referenceSize
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
@@ -56,13 +59,19 @@ async function seed(): Promise<string[]> {
   const corpusMedia = path.join(dir, 'corpus-media')
   let started = performance.now()
   const content = await generateReferenceCorpus(corpusMedia, corpusSize)
-  console.log(`  corpus: ${content.news.length} news, ${content.lectures.length} lectures, ${content.books.length} books, ${content.exhibits.length} exhibits (generated in ${seconds(performance.now() - started)})`)
+  console.log(
+    `  corpus: ${content.news.length} news, ${content.lectures.length} lectures, ${content.books.length} books, ${content.exhibits.length} exhibits (generated in ${seconds(performance.now() - started)})`,
+  )
   started = performance.now()
   const payload: Payload = await getPayload({ config })
   await migrateDatabase(payload)
   try {
     const seeded = await seedReferenceCorpus(payload, content, corpusMedia, () => {})
-    console.log(`  seeded in ${seconds(performance.now() - started)}: ${Object.entries(seeded.counts).map(([name, count]) => `${name} ${count}`).join(', ')}`)
+    console.log(
+      `  seeded in ${seconds(performance.now() - started)}: ${Object.entries(seeded.counts)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ')}`,
+    )
     return payload.config.collections.map((collection) => collection.slug)
   } finally {
     await payload.destroy()
@@ -72,19 +81,32 @@ async function seed(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:backup (Node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}) in ${dir}`)
+  console.log(
+    `bench:backup (Node ${process.versions.node}, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}) in ${dir}`,
+  )
   const collections = await seed()
   const { createBackup } = await import('../cms/backup/createBackup')
   const { restoreBackup } = await import('../cms/backup/restoreBackup')
   const media = folderBytes(process.env.MEDIA_DIR!)
-  console.log(`  database ${mb(fs.statSync(databaseFile).size)} (+ WAL ${mb(fs.existsSync(`${databaseFile}-wal`) ? fs.statSync(`${databaseFile}-wal`).size : 0)}), media ${media.files} files ${mb(media.bytes)}`)
+  console.log(
+    `  database ${mb(fs.statSync(databaseFile).size)} (+ WAL ${mb(fs.existsSync(`${databaseFile}-wal`) ? fs.statSync(`${databaseFile}-wal`).size : 0)}), media ${media.files} files ${mb(media.bytes)}`,
+  )
 
   // Levels alternate, twice each: the first run also warms the page cache, and this machine is shared.
   const results: Record<string, { ms: number[]; snapshotMs: number[]; bytes: number }> = {}
   for (const [round, level] of [6, 1, 6, 1].entries()) {
     const file = path.join(dir, 'backups', `level-${level}.tar.gz`)
     fs.rmSync(file, { force: true })
-    const result = await createBackup({ database: { kind: 'sqlite', file: databaseFile }, mediaDir: process.env.MEDIA_DIR!, file, collections, gzipLevel: level })
+    const result = await createBackup({
+      database: { kind: 'sqlite', file: databaseFile },
+      mediaDir: process.env.MEDIA_DIR!,
+      file,
+      collections,
+      gzipLevel: level,
+    })
     results[level] ??= { ms: [], snapshotMs: [], bytes: result.bytes }
     results[level].ms.push(result.milliseconds)
     results[level].snapshotMs.push(result.snapshotMilliseconds)
@@ -94,31 +116,54 @@ async function main(): Promise<void> {
     )
   }
   const fresh = path.join(dir, 'fresh')
-  const restored = await restoreBackup({ archive: path.join(dir, 'backups', 'level-6.tar.gz'), databaseFile: path.join(fresh, 'cms.db'), mediaDir: path.join(fresh, 'media') })
-  console.log(`  restore into a fresh folder (unpack, verify every sha256, swap in): ${seconds(restored.milliseconds)}`)
+  const restored = await restoreBackup({
+    archive: path.join(dir, 'backups', 'level-6.tar.gz'),
+    databaseFile: path.join(fresh, 'cms.db'),
+    mediaDir: path.join(fresh, 'media'),
+  })
+  console.log(
+    `  restore into a fresh folder (unpack, verify every sha256, swap in): ${seconds(restored.milliseconds)}`,
+  )
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url: `file:${path.join(fresh, 'cms.db')}` })
   const mismatched: string[] = []
   for (const [name, expected] of Object.entries(restored.manifest.database.counts)) {
-    const table = name.endsWith(' (versions)') ? `_${name.replace(' (versions)', '').replace(/-/g, '_')}_v` : name.replace(/-/g, '_')
+    const table = name.endsWith(' (versions)')
+      ? `_${name.replace(' (versions)', '').replace(/-/g, '_')}_v`
+      : name.replace(/-/g, '_')
     const count = Number((await client.execute(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n)
     if (count !== expected) mismatched.push(`${name}: ${count} ≠ ${expected}`)
   }
   client.close()
   if (mismatched.length) throw new Error(`restored counts differ: ${mismatched.join('; ')}`)
-  console.log(`  restored counts equal the manifest: ${Object.entries(restored.manifest.database.counts).filter(([name]) => !name.startsWith('payload-')).map(([name, count]) => `${name} ${count}`).join(', ')}`)
+  console.log(
+    `  restored counts equal the manifest: ${Object.entries(restored.manifest.database.counts)
+      .filter(([name]) => !name.startsWith('payload-'))
+      .map(([name, count]) => `${name} ${count}`)
+      .join(', ')}`,
+  )
 
   // The real scripts, end to end, as an operator runs them.
   const cli = (args: string[], env: Record<string, string> = {}) => {
     const started = performance.now()
-    const result = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(`npm run ${args.join(' ')} exited ${result.status}: ${result.stderr || result.stdout}`)
+    const result = spawnSync('npm', ['run', '--silent', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    })
+    if (result.status !== 0)
+      throw new Error(
+        `npm run ${args.join(' ')} exited ${result.status}: ${result.stderr || result.stdout}`,
+      )
     return { ms: performance.now() - started, line: result.stdout.trim().split('\n').pop() }
   }
   const archive = path.join(dir, 'backups', 'cli.tar.gz')
   const backupCli = cli(['backup', '--', '--out', archive])
   console.log(`  npm run backup, end to end: ${seconds(backupCli.ms)} (${backupCli.line})`)
-  const restoreCli = cli(['restore', '--', archive], { DATABASE_URL: `file:${path.join(dir, 'fresh-cli', 'cms.db')}`, MEDIA_DIR: path.join(dir, 'fresh-cli', 'media') })
+  const restoreCli = cli(['restore', '--', archive], {
+    DATABASE_URL: `file:${path.join(dir, 'fresh-cli', 'cms.db')}`,
+    MEDIA_DIR: path.join(dir, 'fresh-cli', 'media'),
+  })
   console.log(`  npm run restore, end to end: ${seconds(restoreCli.ms)}`)
   console.log(
     `  summary: backup ${results[6].ms.map(seconds).join(' / ')} → ${mb(results[6].bytes)} (level 1: ${results[1].ms.map(seconds).join(' / ')} → ${mb(results[1].bytes)}); restore ${seconds(restored.milliseconds)}; ` +
@@ -132,7 +177,9 @@ try {
   console.log('✔ bench:backup: done')
   exitCode = 0
 } catch (error) {
-  console.error(`✘ bench:backup: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`)
+  console.error(
+    `✘ bench:backup: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`,
+  )
 } finally {
   if (process.env.BENCH_KEEP) console.log(`  kept ${dir}`)
   // On exit, not here: something still closing (the SQLite client's files) recreates the empty folder.

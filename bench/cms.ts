@@ -24,10 +24,14 @@ const report = (label: string, value: string) => {
 }
 
 async function measureNextBuild(): Promise<void> {
-  const { seconds, peakBytes } = await runMeasured(path.join(root, 'node_modules/.bin/next'), ['build', 'cms'], {
-    stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  })
+  const { seconds, peakBytes } = await runMeasured(
+    path.join(root, 'node_modules/.bin/next'),
+    ['build', 'cms'],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  )
   report('next build wall time', `${seconds.toFixed(1)} s`)
   report('next build peak memory (process tree RSS)', `${(peakBytes / 1024 / 1024).toFixed(0)} MB`)
 }
@@ -49,7 +53,10 @@ async function measureInserts(): Promise<void> {
   let started = performance.now()
   for (let i = 0; i < newsCount; i++) await createNews(i)
   let seconds = (performance.now() - started) / 1000
-  report(`insert ${newsCount} news (Local API, published, slug from title)`, `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`)
+  report(
+    `insert ${newsCount} news (Local API, published, slug from title)`,
+    `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`,
+  )
   // Ten writers at once, as ten editors saving together: every save still completes as one unit.
   let next = newsCount
   const end = newsCount * 2
@@ -60,15 +67,22 @@ async function measureInserts(): Promise<void> {
     }),
   )
   seconds = (performance.now() - started) / 1000
-  report(`insert ${newsCount} news, 10 concurrent writers`, `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`)
+  report(
+    `insert ${newsCount} news, 10 concurrent writers`,
+    `${(newsCount / seconds).toFixed(0)} items/s (${seconds.toFixed(1)} s)`,
+  )
   await payload.destroy()
 }
 
 async function measureReads(): Promise<void> {
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port)], {
-    stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  })
+  const server = spawn(
+    path.join(root, 'node_modules/.bin/next'),
+    ['start', 'cms', '-p', String(port)],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  )
   try {
     const url = `http://127.0.0.1:${port}/api/news?limit=10&depth=1&sort=-publishedAt`
     for (let attempt = 0; ; attempt++) {
@@ -83,9 +97,13 @@ async function measureReads(): Promise<void> {
     for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer() // warm-up
     const sequential = 500
     let started = performance.now()
-    for (let i = 0; i < sequential; i++) await (await fetch(`${url}&page=${(i % 50) + 1}`)).arrayBuffer()
+    for (let i = 0; i < sequential; i++)
+      await (await fetch(`${url}&page=${(i % 50) + 1}`)).arrayBuffer()
     let seconds = (performance.now() - started) / 1000
-    report('REST list reads, sequential (10 per page, depth 1)', `${(sequential / seconds).toFixed(0)} req/s`)
+    report(
+      'REST list reads, sequential (10 per page, depth 1)',
+      `${(sequential / seconds).toFixed(0)} req/s`,
+    )
     const total = 1000
     let next = 0
     started = performance.now()
@@ -106,7 +124,9 @@ async function measureReads(): Promise<void> {
   }
 }
 
-console.log(`bench:cms (Node ${process.versions.node}, ${os.cpus().length} cores, SQLite at ${dir})`)
+console.log(
+  `bench:cms (Node ${process.versions.node}, ${os.cpus().length} cores, SQLite at ${dir})`,
+)
 try {
   await measureInserts()
   if (!writersOnly) {

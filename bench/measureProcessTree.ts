@@ -29,7 +29,11 @@ export function treeRss(pid: number): number {
 }
 
 /** Runs a command to completion, sampling its process tree's memory; returns wall time and peak RSS. */
-export async function runMeasured(command: string, args: string[], options: SpawnOptions = {}): Promise<{ seconds: number; peakBytes: number }> {
+export async function runMeasured(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<{ seconds: number; peakBytes: number }> {
   const started = performance.now()
   const child = spawn(command, args, { stdio: 'inherit', ...options })
   let peakBytes = 0

@@ -43,7 +43,10 @@ Object.assign(process.env, {
 })
 process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
 
-const corpusSize: CorpusSize = process.env.BENCH_CORPUS === 'small' ? { news: 600, lectures: 60, books: 1000, exhibits: 72 } : referenceSize
+const corpusSize: CorpusSize =
+  process.env.BENCH_CORPUS === 'small'
+    ? { news: 600, lectures: 60, books: 1000, exhibits: 72 }
+    : referenceSize
 const buildTimeoutMs = 30 * 60_000
 const editTimeoutMs = 5 * 60_000
 const pollMs = 10
@@ -51,7 +54,8 @@ const pollMs = 10
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const secondsSince = (since: number) => ((performance.now() - since) / 1000).toFixed(1)
 /** Nearest-rank quantile (p95 of 20 values is the 19th smallest). */
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * q) - 1)]
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * q) - 1)]
 const ms = (value: number) => `${Math.round(value)} ms`
 
 /** A deterministic random sequence (mulberry32), so every run edits the same documents. */
@@ -123,14 +127,20 @@ class PublisherProcess {
   }
 
   describeExit(): string {
-    const tail = this.lines.slice(-15).map((line) => `      ${line.text}`).join('\n')
+    const tail = this.lines
+      .slice(-15)
+      .map((line) => `      ${line.text}`)
+      .join('\n')
     return `the publisher exited (${this.exited?.signal ?? `code ${this.exited?.code}`})${tail ? `; its last output:\n${tail}` : ''}`
   }
 
   /** Resolves with the served folder once the publisher says it is ready. */
   ready(timeoutMs: number): Promise<{ servedDir: string; socket: string }> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the publisher was not ready after ${timeoutMs / 1000} s`)), timeoutMs)
+      const timer = setTimeout(
+        () => reject(new Error(`the publisher was not ready after ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      )
       this.child.on('message', (message: PublisherMessage) => {
         if (message.type !== 'ready') return
         clearTimeout(timer)
@@ -220,7 +230,12 @@ interface EditResult {
 }
 
 async function main(): Promise<number> {
-  console.log(`bench:publish (Node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}) in ${dir}`)
+  console.log(
+    `bench:publish (Node ${process.versions.node}, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}) in ${dir}`,
+  )
 
   // 1. The corpus, into the database.
   let started = performance.now()
@@ -230,7 +245,9 @@ async function main(): Promise<number> {
     `  corpus: ${content.news.length} news, ${content.speakers.length} speakers, ${content.lectures.length} lectures, ${content.books.length} books, ` +
       `${content.exhibitions.length} exhibition${content.exhibitions.length === 1 ? '' : 's'} with ${content.exhibits.length} exhibits (generated in ${secondsSince(started)} s)`,
   )
-  console.log('  seeding the database (media, site, speakers, exhibition, exhibits, lectures: Local API; news, books: payload.db.create):')
+  console.log(
+    '  seeding the database (media, site, speakers, exhibition, exhibits, lectures: Local API; news, books: payload.db.create):',
+  )
   let payload = await openBenchPayload('bench-seed')
   try {
     const seeded = await seedReferenceCorpus(payload, content, corpusMedia, console.log)
@@ -260,9 +277,16 @@ async function main(): Promise<number> {
     console.log('  publisher started (tsx publisher/run.ts), first full build:')
     const { servedDir } = await publisher.ready(buildTimeoutMs)
     const readyMs = performance.now() - started
-    const release = JSON.parse(fs.readFileSync(path.join(path.dirname(servedDir), 'release.json'), 'utf8')) as { pages: number; durationMs: number }
+    const release = JSON.parse(
+      fs.readFileSync(path.join(path.dirname(servedDir), 'release.json'), 'utf8'),
+    ) as { pages: number; durationMs: number }
     // The publisher's own figure: snapshot export + astro build + opening the warm renderer.
-    const fullBuild = { readyMs, pages: release.pages, releaseMs: release.durationMs, publisherMs: publisher.fullBuild?.milliseconds ?? null }
+    const fullBuild = {
+      readyMs,
+      pages: release.pages,
+      releaseMs: release.durationMs,
+      publisherMs: publisher.fullBuild?.milliseconds ?? null,
+    }
     console.log(
       `  full build: ready after ${(readyMs / 1000).toFixed(1)} s from spawn, ${release.pages} pages ` +
         `(astro build of the release ${(release.durationMs / 1000).toFixed(1)} s → ${Math.round(release.pages / (release.durationMs / 1000))} pages/s)`,
@@ -284,7 +308,11 @@ async function main(): Promise<number> {
   }
 }
 
-async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir: string): Promise<EditResult[]> {
+async function runEdits(
+  payload: Payload,
+  publisher: PublisherProcess,
+  servedDir: string,
+): Promise<EditResult[]> {
   const next = random(20261128)
   const order = [...plan]
   for (let i = order.length - 1; i > 0; i--) {
@@ -299,7 +327,11 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
     select: { slug: true, title: true },
     overrideAccess: true,
   })
-  const candidates = docs.map((doc) => ({ id: doc.id, slug: doc.slug ?? String(doc.id), title: doc.title })) as NewsRef[]
+  const candidates = docs.map((doc) => ({
+    id: doc.id,
+    slug: doc.slug ?? String(doc.id),
+    title: doc.title,
+  })) as NewsRef[]
   const used = new Set<string>()
   const pick = (): NewsRef => {
     for (;;) {
@@ -310,8 +342,17 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
       }
     }
   }
-  const coverId = (await payload.find({ collection: 'media', where: { mimeType: { contains: 'image' } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]?.id
-  const queued = async () => (await payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+  const coverId = (
+    await payload.find({
+      collection: 'media',
+      where: { mimeType: { contains: 'image' } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]?.id
+  const queued = async () =>
+    (await payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
   const pageFile = (slug: string) => path.join(servedDir, 'news', slug, 'index.html')
   const read = (file: string) => {
     try {
@@ -321,8 +362,12 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
     }
   }
 
-  console.log(`  ${order.length} edits of news, one at a time, ~1 s apart (live = article page shows it and the queue is empty; polled every ${pollMs} ms):`)
-  console.log('      #  kind          save   page   live │ publisher: total (比对 + 渲染并暂存 pages ms + 上线)  pages removed files shards │ article')
+  console.log(
+    `  ${order.length} edits of news, one at a time, ~1 s apart (live = article page shows it and the queue is empty; polled every ${pollMs} ms):`,
+  )
+  console.log(
+    '      #  kind          save   page   live │ publisher: total (比对 + 渲染并暂存 pages ms + 上线)  pages removed files shards │ article',
+  )
   const results: EditResult[] = []
   let added = 0
   for (const [index, kind] of order.entries()) {
@@ -339,8 +384,13 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
       shows = (html) => html !== null && html.includes(escapeHtml(title))
     } else if (kind === 'date → now' || kind === 'date → 2008') {
       const doc = pick()
-      const when = kind === 'date → now' ? new Date() : new Date(Date.UTC(2008, index % 12, 1 + index, 2))
-      const saved = await payload.update({ collection: 'news', id: doc.id, data: { publishedAt: when.toISOString() } })
+      const when =
+        kind === 'date → now' ? new Date() : new Date(Date.UTC(2008, index % 12, 1 + index, 2))
+      const saved = await payload.update({
+        collection: 'news',
+        id: doc.id,
+        data: { publishedAt: when.toISOString() },
+      })
       target = doc
       shows = (html) => html !== null && html.includes(`datetime="${saved.publishedAt}"`)
     } else if (kind === 'add') {
@@ -352,7 +402,10 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
           title,
           category: 'party-building',
           summary: '楼宇党群服务中心向入驻企业开放，党员志愿者介绍服务事项。',
-          body: richTextFromParagraphs(['楼宇党群服务中心举办开放日活动，入驻企业的党员和职工参观了服务站点。', '党员志愿者现场介绍了政务服务终端和便民服务事项。']) as never,
+          body: richTextFromParagraphs([
+            '楼宇党群服务中心举办开放日活动，入驻企业的党员和职工参观了服务站点。',
+            '党员志愿者现场介绍了政务服务终端和便民服务事项。',
+          ]) as never,
           tags: [`基准新标签${added}`, '开放日'],
           cover: coverId as number | undefined,
           _status: 'published',
@@ -362,7 +415,8 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
       shows = (html) => html !== null && html.includes(escapeHtml(title))
     } else {
       const doc = pick()
-      if (kind === 'unpublish') await payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } })
+      if (kind === 'unpublish')
+        await payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } })
       else await payload.delete({ collection: 'news', id: doc.id })
       target = doc
       shows = (html) => html === null
@@ -375,14 +429,17 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
       if (pageAt === null && shows(read(file))) pageAt = performance.now()
       if (pageAt !== null && (await queued()) === 0) break
       if (performance.now() - saved > editTimeoutMs) {
-        throw new Error(`edit ${index + 1} (${kind} of /news/${target.slug}/) not live after ${editTimeoutMs / 1000} s (page ${pageAt === null ? 'unchanged' : 'changed'}, ${await queued()} queued)`)
+        throw new Error(
+          `edit ${index + 1} (${kind} of /news/${target.slug}/) not live after ${editTimeoutMs / 1000} s (page ${pageAt === null ? 'unchanged' : 'changed'}, ${await queued()} queued)`,
+        )
       }
       if (!publisher.running) throw new Error(publisher.describeExit())
       await sleep(pollMs)
     }
     const live = performance.now()
     // The publisher reports its update before it empties the queue; its message may still be on the way.
-    while (publisher.updates.length === updatesBefore && performance.now() - live < 3000) await sleep(5)
+    while (publisher.updates.length === updatesBefore && performance.now() - live < 3000)
+      await sleep(5)
     const updates = publisher.updates.slice(updatesBefore)
     const result: EditResult = {
       n: index + 1,
@@ -398,7 +455,9 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
     results.push(result)
     const u = result.update
     const breakdown = u
-      ? `${String(Math.round(u.milliseconds)).padStart(5)} (${u.timings.plan} + ${u.pages} p ${u.timings.render} + ${u.timings.write})`.padEnd(31) +
+      ? `${String(Math.round(u.milliseconds)).padStart(5)} (${u.timings.plan} + ${u.pages} p ${u.timings.render} + ${u.timings.write})`.padEnd(
+          31,
+        ) +
         `${String(u.pages).padStart(5)} ${String(u.removed).padStart(7)} ${String(u.files).padStart(5)} ${String(u.shards).padStart(6)}`
       : '(no update line)'.padEnd(56)
     console.log(
@@ -410,8 +469,12 @@ async function runEdits(payload: Payload, publisher: PublisherProcess, servedDir
   return results
 }
 
-function report(results: EditResult[], fullBuild: { readyMs: number; pages: number; releaseMs: number; publisherMs: number | null }) {
-  const summary = (values: number[]) => `p50 ${ms(quantile(values, 0.5))}, p95 ${ms(quantile(values, 0.95))}, max ${ms(Math.max(...values))}`
+function report(
+  results: EditResult[],
+  fullBuild: { readyMs: number; pages: number; releaseMs: number; publisherMs: number | null },
+) {
+  const summary = (values: number[]) =>
+    `p50 ${ms(quantile(values, 0.5))}, p95 ${ms(quantile(values, 0.95))}, max ${ms(Math.max(...values))}`
   console.log('  publish-to-live latency (save returned → live), by kind:')
   for (const kind of editKinds) {
     const some = results.filter((result) => result.kind === kind)
@@ -420,15 +483,21 @@ function report(results: EditResult[], fullBuild: { readyMs: number; pages: numb
     const rendered = updates.map((u) => u.pages)
     console.log(
       `    ${kind.padEnd(12)} ${String(some.length).padStart(2)}×: ${some.map((result) => Math.round(result.liveMs)).join(', ')} ms` +
-        (updates.length ? `; publisher ${updates.map((u) => Math.round(u.milliseconds)).join(', ')} ms, rendering ${Math.min(...rendered)}–${Math.max(...rendered)} pages` : ''),
+        (updates.length
+          ? `; publisher ${updates.map((u) => Math.round(u.milliseconds)).join(', ')} ms, rendering ${Math.min(...rendered)}–${Math.max(...rendered)} pages`
+          : ''),
     )
   }
   const live = results.map((result) => result.liveMs)
   const updates = results.map((result) => result.update).filter((u): u is UpdateLine => u !== null)
   const sum = (pick: (u: UpdateLine) => number) => updates.reduce((n, u) => n + pick(u), 0)
-  console.log(`  all ${results.length} edits: ${summary(live)} (page visible: ${summary(results.map((result) => result.pageMs))}; save itself: ${summary(results.map((result) => result.saveMs))})`)
+  console.log(
+    `  all ${results.length} edits: ${summary(live)} (page visible: ${summary(results.map((result) => result.pageMs))}; save itself: ${summary(results.map((result) => result.saveMs))})`,
+  )
   if (updates.length > 0) {
-    const outside = results.filter((result) => result.update).map((result) => result.liveMs - Math.round(result.update!.milliseconds))
+    const outside = results
+      .filter((result) => result.update)
+      .map((result) => result.liveMs - Math.round(result.update!.milliseconds))
     console.log(
       `  publisher's logged update time: ${summary(updates.map((u) => Math.round(u.milliseconds)))}; of all ${sum((u) => Math.round(u.milliseconds))} ms: 比对 (plan) ${sum((u) => u.timings.plan)}, ` +
         `渲染并暂存 (render ${sum((u) => u.pages)} pages, writing each to a temporary file) ${sum((u) => u.timings.render)}, 上线 (renames into place) ${sum((u) => u.timings.write)}; ` +
@@ -448,22 +517,37 @@ async function checkSearch(servedDir: string, results: EditResult[]): Promise<bo
     bytes: async (file) => fs.readFileSync(path.join(folder, file)),
     json: async (file) => JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')),
   }
-  const index = openSearchIndex(JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as SearchManifest, source)
+  const index = openSearchIndex(
+    JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as SearchManifest,
+    source,
+  )
   const find = async (title: string) => {
     const { hits } = await index.search(title, { limit: 50 })
-    return (await index.documents(hits.map((hit) => hit.doc))).filter((document) => document !== null)
+    return (await index.documents(hits.map((hit) => hit.doc))).filter(
+      (document) => document !== null,
+    )
   }
   let ok = true
   const edited = results.filter((result) => result.kind === 'title' || result.kind === 'add').at(-1)
   if (edited) {
-    const found = (await find(edited.title)).some((document) => document.url === `/news/${edited.slug}/` && document.title === edited.title)
-    console.log(`  search index: last edited title "${edited.title}" ${found ? 'found' : 'NOT FOUND'} (edit ${edited.n}, ${edited.kind})`)
+    const found = (await find(edited.title)).some(
+      (document) => document.url === `/news/${edited.slug}/` && document.title === edited.title,
+    )
+    console.log(
+      `  search index: last edited title "${edited.title}" ${found ? 'found' : 'NOT FOUND'} (edit ${edited.n}, ${edited.kind})`,
+    )
     ok &&= found
   }
-  const removed = results.filter((result) => result.kind === 'delete' || result.kind === 'unpublish').at(-1)
+  const removed = results
+    .filter((result) => result.kind === 'delete' || result.kind === 'unpublish')
+    .at(-1)
   if (removed) {
-    const still = (await find(removed.title)).some((document) => document.url === `/news/${removed.slug}/`)
-    console.log(`  search index: last removed article /news/${removed.slug}/ ${still ? 'STILL FOUND' : 'no longer found'} (edit ${removed.n}, ${removed.kind})`)
+    const still = (await find(removed.title)).some(
+      (document) => document.url === `/news/${removed.slug}/`,
+    )
+    console.log(
+      `  search index: last removed article /news/${removed.slug}/ ${still ? 'STILL FOUND' : 'no longer found'} (edit ${removed.n}, ${removed.kind})`,
+    )
     ok &&= !still
   }
   return ok
@@ -472,9 +556,15 @@ async function checkSearch(servedDir: string, results: EditResult[]): Promise<bo
 let exitCode = 1
 try {
   exitCode = await main()
-  console.log(exitCode === 0 ? '✔ bench:publish: done' : '✘ bench:publish: the search index does not match the edits')
+  console.log(
+    exitCode === 0
+      ? '✔ bench:publish: done'
+      : '✘ bench:publish: the search index does not match the edits',
+  )
 } catch (error) {
-  console.error(`✘ bench:publish: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`)
+  console.error(
+    `✘ bench:publish: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`,
+  )
 } finally {
   if (process.env.BENCH_KEEP) console.log(`  kept ${dir}`)
   else fs.rmSync(dir, { recursive: true, force: true })

@@ -25,7 +25,12 @@ export interface CorpusSize {
   books: number
   exhibits: number
 }
-export const referenceSize: CorpusSize = { news: 10_000, lectures: 1_000, books: 20_000, exhibits: 300 }
+export const referenceSize: CorpusSize = {
+  news: 10_000,
+  lectures: 1_000,
+  books: 20_000,
+  exhibits: 300,
+}
 
 const sizeSpecs: [ImageSizeName, number, number | null][] = [
   ['thumbnail', 320, 240],
@@ -49,10 +54,23 @@ async function imagePool(mediaDir: string, count: number): Promise<ImageRef[]> {
     for (const [name, width, height] of sizeSpecs) {
       const h = height ?? Math.round((width * 1000) / 1600)
       const file = `${base}-${width}x${h}.webp`
-      await sharp(original).resize(width, h, { fit: 'cover' }).webp({ quality: 70 }).toFile(path.join(mediaDir, file))
+      await sharp(original)
+        .resize(width, h, { fit: 'cover' })
+        .webp({ quality: 70 })
+        .toFile(path.join(mediaDir, file))
       sizes[name] = { file, width, height: h, mimeType: 'image/webp' }
     }
-    pool.push({ file: `${base}.jpg`, width: 1600, height: 1000, mimeType: 'image/jpeg', alt: `示意图 ${i + 1}`, caption: null, focalX: 50, focalY: 50, sizes })
+    pool.push({
+      file: `${base}.jpg`,
+      width: 1600,
+      height: 1000,
+      mimeType: 'image/jpeg',
+      alt: `示意图 ${i + 1}`,
+      caption: null,
+      focalX: 50,
+      focalY: 50,
+      sizes,
+    })
   }
   return pool
 }
@@ -60,7 +78,10 @@ async function imagePool(mediaDir: string, count: number): Promise<ImageRef[]> {
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]
 const dayMs = 86_400_000
 
-export async function generateReferenceCorpus(mediaDir: string, size: CorpusSize = referenceSize): Promise<SiteContent> {
+export async function generateReferenceCorpus(
+  mediaDir: string,
+  size: CorpusSize = referenceSize,
+): Promise<SiteContent> {
   const images = await imagePool(mediaDir, 12)
   const start = Date.parse('2019-01-01T02:00:00Z')
   const slugs = new Set<string>()
@@ -70,7 +91,8 @@ export async function generateReferenceCorpus(mediaDir: string, size: CorpusSize
     slugs.add(slug)
     return slug
   }
-  const paragraphs = (source: string[], i: number) => source.map((p, n) => (n === 0 ? `${p}（第${i + 1}期）` : p))
+  const paragraphs = (source: string[], i: number) =>
+    source.map((p, n) => (n === 0 ? `${p}（第${i + 1}期）` : p))
 
   const news = Array.from({ length: size.news }, (_, i) => {
     const source = pick(demoNews, i)
@@ -85,14 +107,24 @@ export async function generateReferenceCorpus(mediaDir: string, size: CorpusSize
       tags: source.tags,
       publishedAt: new Date(start + (i * 7 * dayMs) / 24).toISOString(),
       cover: i % 5 === 4 ? null : pick(images, i),
-      bodyHtml: paragraphs(source.paragraphs, i).map((p) => `<p>${p}</p>`).join(''),
+      bodyHtml: paragraphs(source.paragraphs, i)
+        .map((p) => `<p>${p}</p>`)
+        .join(''),
     }
   })
 
   const speakers = Array.from({ length: 100 }, (_, i) => {
     const source = pick(demoSpeakers, i)
     const name = i < demoSpeakers.length ? source.name : `${source.name}${i}`
-    return { id: String(i + 1), slug: uniqueSlug(name, i), updatedAt: new Date(start).toISOString(), name, title: source.title, bio: source.bio, photo: pick(images, i) }
+    return {
+      id: String(i + 1),
+      slug: uniqueSlug(name, i),
+      updatedAt: new Date(start).toISOString(),
+      name,
+      title: source.title,
+      bio: source.bio,
+      photo: pick(images, i),
+    }
   })
 
   const lectures = Array.from({ length: size.lectures }, (_, i) => {
@@ -108,11 +140,20 @@ export async function generateReferenceCorpus(mediaDir: string, size: CorpusSize
       episode: i + 1,
       speakerId: String((i % speakers.length) + 1),
       durationMinutes: source.durationMinutes,
-      recording: { file: 'corpus-recording.mp3', alt: '讲座录音', mimeType: 'audio/mpeg', filesize: 48_000 },
+      recording: {
+        file: 'corpus-recording.mp3',
+        alt: '讲座录音',
+        mimeType: 'audio/mpeg',
+        filesize: 48_000,
+      },
       videoUrl: null,
       poster: pick(images, i),
       summary: source.summary,
-      chapters: source.chapters.map(({ start: at, title: chapter }) => ({ start: at, seconds: parseTimestamp(at) ?? 0, title: chapter })),
+      chapters: source.chapters.map(({ start: at, title: chapter }) => ({
+        start: at,
+        seconds: parseTimestamp(at) ?? 0,
+        title: chapter,
+      })),
       transcript: paragraphs(source.transcript, i).join('\n\n'),
       attachments: [],
       tags: source.tags,
@@ -156,7 +197,11 @@ export async function generateReferenceCorpus(mediaDir: string, size: CorpusSize
     venue: demoExhibition.venue,
     openedAt: `${demoExhibition.openedAt}T02:00:00.000Z`,
     cover: pick(images, e),
-    sections: demoExhibition.sections.map((section) => ({ id: `${e + 1}-${section.key}`, title: section.title, intro: section.intro })),
+    sections: demoExhibition.sections.map((section) => ({
+      id: `${e + 1}-${section.key}`,
+      title: section.title,
+      intro: section.intro,
+    })),
   }))
   const exhibits = Array.from({ length: size.exhibits }, (_, i) => {
     const source = pick(demoExhibits, i)

@@ -76,18 +76,29 @@ export async function seedReferenceCorpus(
     content.lectures.forEach((lecture) => collect(lecture.poster))
     content.books.forEach((book) => collect(book.cover))
     const mediaIds = new Map<string, Id>()
-    for (const image of [...images.values()].sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }))) {
+    for (const image of [...images.values()].sort((a, b) =>
+      a.file.localeCompare(b.file, 'en', { numeric: true }),
+    )) {
       const data = fs.readFileSync(path.join(corpusMediaDir, image.file))
       const doc = await payload.create({
         context: withoutSiteChanges(),
         collection: 'media',
-        data: { alt: image.alt, caption: image.caption ?? undefined, credit: '基准测试语料，由程序生成' },
+        data: {
+          alt: image.alt,
+          caption: image.caption ?? undefined,
+          credit: '基准测试语料，由程序生成',
+        },
         file: { data, mimetype: 'image/jpeg', name: image.file, size: data.length },
       })
-      if (!doc.sizes?.card?.filename) throw new Error(`media ${image.file}: Payload generated no image sizes`)
+      if (!doc.sizes?.card?.filename)
+        throw new Error(`media ${image.file}: Payload generated no image sizes`)
       mediaIds.set(image.file, doc.id)
     }
-    const recordingFiles = new Set(content.lectures.map((lecture) => lecture.recording?.file).filter((file): file is string => Boolean(file)))
+    const recordingFiles = new Set(
+      content.lectures
+        .map((lecture) => lecture.recording?.file)
+        .filter((file): file is string => Boolean(file)),
+    )
     for (const file of recordingFiles) {
       const data = generateMp3({ seconds: 6, seed: 1 })
       const doc = await payload.create({
@@ -119,7 +130,13 @@ export async function seedReferenceCorpus(
       const doc = await payload.create({
         context: withoutSiteChanges(),
         collection: 'speakers',
-        data: { name: speaker.name, slug: speaker.slug, title: speaker.title, bio: speaker.bio, photo: media(speaker.photo) },
+        data: {
+          name: speaker.name,
+          slug: speaker.slug,
+          title: speaker.title,
+          bio: speaker.bio,
+          photo: media(speaker.photo),
+        },
       })
       speakerIds.set(speaker.id, doc.id)
     }
@@ -146,7 +163,8 @@ export async function seedReferenceCorpus(
       exhibitionIds.set(exhibition.id, doc.id)
       exhibition.sections.forEach((section, index) => {
         const id = doc.sections?.[index]?.id
-        if (!id) throw new Error(`exhibition ${exhibition.slug}: section ${section.title} has no id`)
+        if (!id)
+          throw new Error(`exhibition ${exhibition.slug}: section ${section.title} has no id`)
         sectionIds.set(section.id, id)
       })
     }
@@ -165,7 +183,10 @@ export async function seedReferenceCorpus(
           date: exhibit.date ?? undefined,
           order: exhibit.order,
           caption: exhibit.caption,
-          images: exhibit.images.map((row) => ({ image: media(row.image) as number, caption: row.caption })),
+          images: exhibit.images.map((row) => ({
+            image: media(row.image) as number,
+            caption: row.caption,
+          })),
           body: richTextFromParagraphs(paragraphsOf(exhibit.bodyHtml)) as never,
           _status: 'published',
         },
@@ -253,9 +274,19 @@ export async function seedReferenceCorpus(
     await client?.execute('PRAGMA synchronous = FULL')
   }
 
-  const collections = ['media', 'speakers', 'exhibitions', 'exhibits', 'lectures', 'news', 'books', 'site-changes'] as const
+  const collections = [
+    'media',
+    'speakers',
+    'exhibitions',
+    'exhibits',
+    'lectures',
+    'news',
+    'books',
+    'site-changes',
+  ] as const
   const counts: Record<string, number> = {}
-  for (const collection of collections) counts[collection] = (await payload.count({ collection, overrideAccess: true })).totalDocs
+  for (const collection of collections)
+    counts[collection] = (await payload.count({ collection, overrideAccess: true })).totalDocs
   await checkExport(payload, content)
   return { counts, seconds, totalSeconds: (performance.now() - startedAll) / 1000 }
 }
@@ -271,44 +302,95 @@ async function checkExport(payload: Payload, content: SiteContent): Promise<void
   }
   for (const position of [0, Math.floor(content.news.length / 2), content.news.length - 1]) {
     const expected = content.news[position]
-    const { docs } = await payload.find({ collection: 'news', where: { slug: { equals: expected.slug } }, depth: 0, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'news',
+      where: { slug: { equals: expected.slug } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
     const entry = docs[0] && (await exportSiteEntry(payload, 'news', String(docs[0].id)))
     if (!entry) {
       problems.push(`news ${expected.slug}: not exported`)
       continue
     }
     check(`news ${expected.slug}: title`, entry.title === expected.title)
-    check(`news ${expected.slug}: publishedAt`, Date.parse(entry.publishedAt) === Date.parse(expected.publishedAt))
-    check(`news ${expected.slug}: tags`, JSON.stringify(entry.tags) === JSON.stringify(expected.tags))
-    check(`news ${expected.slug}: body`, entry.bodyHtml.includes(paragraphsOf(expected.bodyHtml)[0]))
-    check(`news ${expected.slug}: cover`, expected.cover === null ? entry.cover === null : entry.cover?.sizes.card !== undefined)
+    check(
+      `news ${expected.slug}: publishedAt`,
+      Date.parse(entry.publishedAt) === Date.parse(expected.publishedAt),
+    )
+    check(
+      `news ${expected.slug}: tags`,
+      JSON.stringify(entry.tags) === JSON.stringify(expected.tags),
+    )
+    check(
+      `news ${expected.slug}: body`,
+      entry.bodyHtml.includes(paragraphsOf(expected.bodyHtml)[0]),
+    )
+    check(
+      `news ${expected.slug}: cover`,
+      expected.cover === null ? entry.cover === null : entry.cover?.sizes.card !== undefined,
+    )
   }
   for (const position of [0, content.books.length - 1]) {
     const expected = content.books[position]
-    const { docs } = await payload.find({ collection: 'books', where: { slug: { equals: expected.slug } }, depth: 0, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'books',
+      where: { slug: { equals: expected.slug } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
     const entry = docs[0] && (await exportSiteEntry(payload, 'books', String(docs[0].id)))
     if (!entry) {
       problems.push(`book ${expected.slug}: not exported`)
       continue
     }
-    check(`book ${expected.slug}: clcClass`, entry.clcClass === expected.clcClass && entry.clcClass !== null)
-    check(`book ${expected.slug}: authors`, JSON.stringify(entry.authors) === JSON.stringify(expected.authors))
+    check(
+      `book ${expected.slug}: clcClass`,
+      entry.clcClass === expected.clcClass && entry.clcClass !== null,
+    )
+    check(
+      `book ${expected.slug}: authors`,
+      JSON.stringify(entry.authors) === JSON.stringify(expected.authors),
+    )
     check(`book ${expected.slug}: isbn`, entry.isbn === expected.isbn)
   }
   {
     const expected = content.lectures[0]
-    const { docs } = await payload.find({ collection: 'lectures', where: { slug: { equals: expected.slug } }, depth: 0, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'lectures',
+      where: { slug: { equals: expected.slug } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
     const entry = docs[0] && (await exportSiteEntry(payload, 'lectures', String(docs[0].id)))
-    check(`lecture ${expected.slug}: exported with speaker, recording and poster`, Boolean(entry?.speakerId && entry.recording?.mimeType === 'audio/mpeg' && entry.poster?.sizes.hero))
+    check(
+      `lecture ${expected.slug}: exported with speaker, recording and poster`,
+      Boolean(
+        entry?.speakerId && entry.recording?.mimeType === 'audio/mpeg' && entry.poster?.sizes.hero,
+      ),
+    )
     check(`lecture ${expected.slug}: chapters`, entry?.chapters.length === expected.chapters.length)
   }
   {
     const expected = content.exhibits[0]
-    const { docs } = await payload.find({ collection: 'exhibits', where: { slug: { equals: expected.slug } }, depth: 0, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'exhibits',
+      where: { slug: { equals: expected.slug } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
     const entry = docs[0] && (await exportSiteEntry(payload, 'exhibits', String(docs[0].id)))
     const exhibition = entry && (await exportSiteEntry(payload, 'exhibitions', entry.exhibitionId))
-    check(`exhibit ${expected.slug}: in a section of its exhibition`, Boolean(exhibition?.sections.some((section) => section.id === entry?.sectionId)))
+    check(
+      `exhibit ${expected.slug}: in a section of its exhibition`,
+      Boolean(exhibition?.sections.some((section) => section.id === entry?.sectionId)),
+    )
     check(`exhibit ${expected.slug}: images`, entry?.images.length === expected.images.length)
   }
-  if (problems.length > 0) throw new Error(`the seeded content does not export as expected: ${problems.join('; ')}`)
+  if (problems.length > 0)
+    throw new Error(`the seeded content does not export as expected: ${problems.join('; ')}`)
 }

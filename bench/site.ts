@@ -28,12 +28,29 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 /** HTML, and the CSS and JS it loads (external and inline), raw and gzipped. */
 function pageWeight(file: string) {
   const html = fs.readFileSync(file, 'utf8')
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(outDir, m[1])))
-  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => Buffer.from(m[1]))
-  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(outDir, m[1])))
-  const inlineJs = [...html.matchAll(/<script(?![^>]*application\/ld\+json)(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]))
-  const sum = (parts: Buffer[]) => ({ raw: parts.reduce((n, b) => n + b.length, 0), gz: parts.reduce((n, b) => n + gz(b), 0) })
-  return { html: { raw: Buffer.byteLength(html), gz: gz(html) }, css: sum([...css, ...inlineCss]), js: sum([...js, ...inlineJs]) }
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) =>
+    fs.readFileSync(path.join(outDir, m[1])),
+  )
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) =>
+    Buffer.from(m[1]),
+  )
+  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) =>
+    fs.readFileSync(path.join(outDir, m[1])),
+  )
+  const inlineJs = [
+    ...html.matchAll(
+      /<script(?![^>]*application\/ld\+json)(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g,
+    ),
+  ].map((m) => Buffer.from(m[1]))
+  const sum = (parts: Buffer[]) => ({
+    raw: parts.reduce((n, b) => n + b.length, 0),
+    gz: parts.reduce((n, b) => n + gz(b), 0),
+  })
+  return {
+    html: { raw: Buffer.byteLength(html), gz: gz(html) },
+    css: sum([...css, ...inlineCss]),
+    js: sum([...js, ...inlineJs]),
+  }
 }
 
 console.log(`bench:site (Node ${process.versions.node}, ${os.cpus().length} cores) in ${dir}`)
@@ -47,14 +64,26 @@ try {
   )
   fs.rmSync(path.join(root, 'site/.astro'), { recursive: true, force: true })
   started = performance.now()
-  const { seconds, peakBytes } = await runMeasured(path.join(root, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], {
-    env: { ...process.env, SITE_OUT_DIR: outDir, SITE_CONTENT_FILE: contentFile, MEDIA_DIR: path.join(dir, 'media'), SITE_URL: 'https://hongse.example' },
-  })
+  const { seconds, peakBytes } = await runMeasured(
+    path.join(root, 'node_modules/.bin/astro'),
+    ['build', '--root', 'site', '--silent'],
+    {
+      env: {
+        ...process.env,
+        SITE_OUT_DIR: outDir,
+        SITE_CONTENT_FILE: contentFile,
+        MEDIA_DIR: path.join(dir, 'media'),
+        SITE_URL: 'https://hongse.example',
+      },
+    },
+  )
   const files = [...walk(outDir)]
   const pages = files.filter((file) => file.endsWith('.html'))
   const bytes = files.reduce((n, file) => n + fs.statSync(file).size, 0)
   console.log(`  pages: ${pages.length}`)
-  console.log(`  wall time: ${seconds.toFixed(1)} s → ${(pages.length / seconds).toFixed(0)} pages/s (whole build: content sync, bundling, rendering, media copy)`)
+  console.log(
+    `  wall time: ${seconds.toFixed(1)} s → ${(pages.length / seconds).toFixed(0)} pages/s (whole build: content sync, bundling, rendering, media copy)`,
+  )
   console.log(`  peak memory (process tree RSS): ${(peakBytes / 1024 / 1024).toFixed(0)} MB`)
   console.log(`  output: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`)
   const samples: [string, string][] = [
@@ -62,7 +91,10 @@ try {
     ['news article', `news/${content.news[0].slug}/index.html`],
     ['news list', 'news/index.html'],
     ['lecture', `lectures/${content.lectures[0].slug}/index.html`],
-    ['exhibit', `exhibitions/${content.exhibitions[0].slug}/${content.exhibits[0].slug}/index.html`],
+    [
+      'exhibit',
+      `exhibitions/${content.exhibitions[0].slug}/${content.exhibits[0].slug}/index.html`,
+    ],
     ['book', `library/${content.books[0].slug}/index.html`],
   ]
   for (const [label, relative] of samples) {
@@ -72,7 +104,9 @@ try {
       continue
     }
     const w = pageWeight(file)
-    console.log(`  ${label.padEnd(12)} HTML ${kb(w.html.raw)} (${kb(w.html.gz)} gz), CSS ${kb(w.css.raw)} (${kb(w.css.gz)} gz), JS ${kb(w.js.raw)} (${kb(w.js.gz)} gz)`)
+    console.log(
+      `  ${label.padEnd(12)} HTML ${kb(w.html.raw)} (${kb(w.html.gz)} gz), CSS ${kb(w.css.raw)} (${kb(w.css.gz)} gz), JS ${kb(w.js.raw)} (${kb(w.js.gz)} gz)`,
+    )
   }
   console.log('✔ bench:site: done')
 } catch (error) {

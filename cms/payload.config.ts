@@ -23,7 +23,14 @@ import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
 import { strictInput } from './input/strictInput'
-import { cmsCorsOrigins, cmsTrustedOrigins, databaseUrl, mediaMaxBytes, payloadSecret, projectRoot } from './settings'
+import {
+  cmsCorsOrigins,
+  cmsTrustedOrigins,
+  databaseUrl,
+  mediaMaxBytes,
+  payloadSecret,
+  projectRoot,
+} from './settings'
 
 export default buildConfig({
   secret: payloadSecret(),
@@ -31,7 +38,17 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: logEmail,
-  collections: withApiQueryLimits([News, Exhibitions, Exhibits, Lectures, Speakers, Books, Media, Users, SiteChanges]),
+  collections: withApiQueryLimits([
+    News,
+    Exhibitions,
+    Exhibits,
+    Lectures,
+    Speakers,
+    Books,
+    Media,
+    Users,
+    SiteChanges,
+  ]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
   plugins: [strictInput],
@@ -49,10 +66,16 @@ export default buildConfig({
     dateFormat: 'yyyy年M月d日 HH:mm',
     meta: { titleSuffix: ' · 红色山高内容管理', description: '红色山高楼宇党建内容管理系统' },
     components: {
-      graphics: { Logo: '/cms/components/Brand#BrandLogo', Icon: '/cms/components/Brand#BrandIcon' },
+      graphics: {
+        Logo: '/cms/components/Brand#BrandLogo',
+        Icon: '/cms/components/Brand#BrandIcon',
+      },
       beforeDashboard: ['/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel'],
     },
-    importMap: { baseDir: projectRoot, importMapFile: path.resolve(projectRoot, 'cms/app/(payload)/admin/importMap.js') },
+    importMap: {
+      baseDir: projectRoot,
+      importMapFile: path.resolve(projectRoot, 'cms/app/(payload)/admin/importMap.js'),
+    },
   },
   jobs: {
     // Scheduled publishing runs through Payload's job queue; the server checks it every minute.
@@ -64,7 +87,13 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(projectRoot, 'cms/payload-types.ts') },
   telemetry: false,
   // Refusals (403, 404, 400, failed logins) are expected: one info line, not an error with a stack.
-  loggingLevels: { APIError: 'info', AuthenticationError: 'info', LockedAuth: 'info', QueryError: 'info', FileUploadError: 'info' },
+  loggingLevels: {
+    APIError: 'info',
+    AuthenticationError: 'info',
+    LockedAuth: 'info',
+    QueryError: 'info',
+    FileUploadError: 'info',
+  },
   // PAYLOAD_LOG_LEVEL=warn keeps tests and scripts quiet; the server logs at info.
   logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info', mixin: requestLogFields } },
 })

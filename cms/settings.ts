@@ -42,7 +42,9 @@ export function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
   if (isProduction) {
-    throw new Error('PAYLOAD_SECRET 未设置：生产环境（NODE_ENV=production）必须通过环境变量提供密钥，拒绝启动。')
+    throw new Error(
+      'PAYLOAD_SECRET 未设置：生产环境（NODE_ENV=production）必须通过环境变量提供密钥，拒绝启动。',
+    )
   }
   return 'development-only-secret-not-for-production'
 }
@@ -59,9 +61,15 @@ export function siteContentFile(): string {
  * login, and a page on it must never act with one.
  */
 export function cmsTrustedOrigins(): string[] {
-  const own = process.env.CMS_URL ? [process.env.CMS_URL] : [`http://localhost:${cmsPort()}`, `http://127.0.0.1:${cmsPort()}`]
+  const own = process.env.CMS_URL
+    ? [process.env.CMS_URL]
+    : [`http://localhost:${cmsPort()}`, `http://127.0.0.1:${cmsPort()}`]
   const extra = (process.env.CMS_ALLOWED_ORIGINS ?? '').split(',')
-  return [...new Set([...own, ...extra].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean))]
+  return [
+    ...new Set(
+      [...own, ...extra].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    ),
+  ]
 }
 
 /** Origins allowed to read the API from a browser (Payload `cors`): the trusted ones and the public site. */

@@ -34,7 +34,12 @@ export interface AppliedUpdate {
   changed: EntryChange[]
 }
 
-export async function applyUpdate(live: LiveSite, changes: EntryChange[], task: string, options: UpdateOptions): Promise<AppliedUpdate> {
+export async function applyUpdate(
+  live: LiveSite,
+  changes: EntryChange[],
+  task: string,
+  options: UpdateOptions,
+): Promise<AppliedUpdate> {
   const started = performance.now()
   const plan = live.state.plan(changes)
   const planned = performance.now()
@@ -49,14 +54,18 @@ export async function applyUpdate(live: LiveSite, changes: EntryChange[], task: 
     milliseconds: 0,
     timings: { plan: Math.round(planned - started), render: 0, write: 0 },
   }
-  if (plan.changed.length === 0) return { result: { ...result, milliseconds: performance.now() - started }, changed: [] }
+  if (plan.changed.length === 0)
+    return { result: { ...result, milliseconds: performance.now() - started }, changed: [] }
   options.onStart?.()
   const root = live.release.publicDir
   const staged = new StagedFiles({ noSpaceWhile: options.noSpaceWhile })
   let renderedAt: number
   try {
     const media = new Set<string>()
-    const [, search] = await Promise.all([renderInto(staged, media, plan, live, options, result.skipped), stageSearch(staged, plan, live, options)])
+    const [, search] = await Promise.all([
+      renderInto(staged, media, plan, live, options, result.skipped),
+      stageSearch(staged, plan, live, options),
+    ])
     renderedAt = performance.now()
     copyMissingMedia(root, media, options.mediaDir)
     await staged.commit()
@@ -78,10 +87,18 @@ export async function applyUpdate(live: LiveSite, changes: EntryChange[], task: 
 }
 
 /** Renders the plan's pages on the warm renderer and its feeds, staging each as it is ready. */
-async function renderInto(staged: StagedFiles, media: Set<string>, plan: SitePlan, live: LiveSite, options: UpdateOptions, skipped: SkippedPage[]): Promise<void> {
+async function renderInto(
+  staged: StagedFiles,
+  media: Set<string>,
+  plan: SitePlan,
+  live: LiveSite,
+  options: UpdateOptions,
+  skipped: SkippedPage[],
+): Promise<void> {
   const marker = process.env.NODE_ENV === 'production' ? undefined : options.faultMarker
   for (const route of plan.render) {
-    if (marker && JSON.stringify(route.props).includes(marker)) throw new Error(`渲染 ${route.path} 失败（测试注入的故障）`)
+    if (marker && JSON.stringify(route.props).includes(marker))
+      throw new Error(`渲染 ${route.path} 失败（测试注入的故障）`)
   }
   const root = live.release.publicDir
   const skip = (urlPath: string) => (error: Error) => {
@@ -102,7 +119,8 @@ async function renderInto(staged: StagedFiles, media: Set<string>, plan: SitePla
     }),
   )
   // Feeds and the sitemap are plain functions of the content (site/src/feeds/), as in the build.
-  for (const file of plan.files) staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
+  for (const file of plan.files)
+    staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
 }
 
 /**
@@ -110,16 +128,25 @@ async function renderInto(staged: StagedFiles, media: Set<string>, plan: SitePla
  * the index on disk is not what the live content gives (an update cut short), the whole index
  * is staged instead, and files it no longer has are removed after.
  */
-async function stageSearch(staged: StagedFiles, plan: SitePlan, live: LiveSite, options: UpdateOptions): Promise<() => number> {
+async function stageSearch(
+  staged: StagedFiles,
+  plan: SitePlan,
+  live: LiveSite,
+  options: UpdateOptions,
+): Promise<() => number> {
   try {
     const prepared = live.search.prepare(plan.search)
-    prepared.files.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, file, data)))
+    prepared.files.forEach((group, order) =>
+      group.forEach(([file, data]) => staged.stage(1 + order, file, data)),
+    )
     return () => prepared.commit().shardsWritten
   } catch (error) {
     options.log(`搜索索引与内容不一致，完整重建：${(error as Error).message}`)
     const dir = live.release.searchDir
     const rebuild = rebuildIndexFiles(searchDocumentsFromSiteContent(plan.content, searchUrls), dir)
-    rebuild.groups.forEach((group, order) => group.forEach(([file, data]) => staged.stage(1 + order, file, data)))
+    rebuild.groups.forEach((group, order) =>
+      group.forEach(([file, data]) => staged.stage(1 + order, file, data)),
+    )
     return () => {
       rebuild.removeStaleFiles()
       live.search = SearchIndexUpdater.open(dir)

@@ -37,7 +37,8 @@ export class FullBuilds {
   private nextAttempt = 0
   lastBuiltAt = 0
   /** While a build runs: documents changed after its snapshot, to replay before the swap. */
-  private changedSinceSnapshot: Map<string, { collection: ContentCollection; id: string }> | null = null
+  private changedSinceSnapshot: Map<string, { collection: ContentCollection; id: string }> | null =
+    null
 
   constructor(private site: FullBuildSite) {}
 
@@ -48,7 +49,11 @@ export class FullBuilds {
   /** Notes changes applied to the live release while a build runs (it replays them). */
   noteApplied(changes: EntryChange[]): void {
     if (!this.changedSinceSnapshot) return
-    for (const change of changes) this.changedSinceSnapshot.set(`${change.collection}:${change.id}`, { collection: change.collection, id: change.id })
+    for (const change of changes)
+      this.changedSinceSnapshot.set(`${change.collection}:${change.id}`, {
+        collection: change.collection,
+        id: change.id,
+      })
   }
 
   /** Starts a build in the background unless one runs (it is then followed by none) or a retry waits. */
@@ -61,7 +66,8 @@ export class FullBuilds {
       .catch(async (error) => {
         // Its request stays queued; retried after a pause that grows.
         this.failures++
-        this.nextAttempt = Date.now() + Math.min(3600_000, 30_000 * 2 ** Math.min(this.failures - 1, 7))
+        this.nextAttempt =
+          Date.now() + Math.min(3600_000, 30_000 * 2 ** Math.min(this.failures - 1, 7))
         this.site.log(`全量构建失败：${(error as Error).message}`)
         this.site.status.buildEnded()
         await this.site.status.failed(`全量构建失败：${(error as Error).message}`)
@@ -82,7 +88,14 @@ export class FullBuilds {
     const started = Date.now()
     const { snapshot, requests } = await exclusive(async () => {
       // Every row waiting now is covered by the snapshot taken next: done once the build is live.
-      const pending = (await payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, pagination: false })).docs
+      const pending = (
+        await payload.find({
+          collection: 'site-changes',
+          overrideAccess: true,
+          depth: 0,
+          pagination: false,
+        })
+      ).docs
       const content = await exportSiteContent(payload)
       this.changedSinceSnapshot = new Map()
       return { snapshot: content, requests: pending }
@@ -102,12 +115,18 @@ export class FullBuilds {
       try {
         next = await this.site.open(release)
         const live = this.site.live()
-        const replay = [...(this.changedSinceSnapshot?.values() ?? [])].map(({ collection, id }) => ({
-          collection,
-          id,
-          entry: ((live?.state.content[collection] ?? []) as EntryChange['entry'][]).find((entry) => entry?.id === id) ?? null,
-        }))
-        if (replay.length > 0) await this.site.apply(next, replay, `重放构建期间的 ${replay.length} 项发布`)
+        const replay = [...(this.changedSinceSnapshot?.values() ?? [])].map(
+          ({ collection, id }) => ({
+            collection,
+            id,
+            entry:
+              ((live?.state.content[collection] ?? []) as EntryChange['entry'][]).find(
+                (entry) => entry?.id === id,
+              ) ?? null,
+          }),
+        )
+        if (replay.length > 0)
+          await this.site.apply(next, replay, `重放构建期间的 ${replay.length} 项发布`)
       } catch (error) {
         this.changedSinceSnapshot = null
         status.buildEnded()
@@ -121,8 +140,19 @@ export class FullBuilds {
       await this.site.becameLive(next)
       if (requests.length > 0) await this.site.forget(requests)
       const info = release.info()!
-      const result: FullBuildResult = { reason, pages: info.pages, milliseconds: Date.now() - started }
-      await status.done({ lastFullBuild: { at: new Date().toISOString(), durationMs: result.milliseconds, pages: result.pages, reason } })
+      const result: FullBuildResult = {
+        reason,
+        pages: info.pages,
+        milliseconds: Date.now() - started,
+      }
+      await status.done({
+        lastFullBuild: {
+          at: new Date().toISOString(),
+          durationMs: result.milliseconds,
+          pages: result.pages,
+          reason,
+        },
+      })
       log(`全量构建完成：${info.pages} 页，${(result.milliseconds / 1000).toFixed(1)} 秒`)
       this.site.onBuilt?.(result)
     })

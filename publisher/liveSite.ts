@@ -25,7 +25,10 @@ export async function openLiveSite(release: Release): Promise<LiveSite> {
   try {
     const state = SiteState.from(content)
     // A few pages of each kind on every thread, discarded: the first update runs on optimised code.
-    await renderer.warmUp(pageFamilies.flatMap((family) => family.routes(state.index).slice(0, 60)), state.site)
+    await renderer.warmUp(
+      pageFamilies.flatMap((family) => family.routes(state.index).slice(0, 60)),
+      state.site,
+    )
     const siteUrl = new URL(release.info()?.siteUrl ?? settingsSiteUrl())
     return { release, state, renderer, siteUrl, search: SearchIndexUpdater.open(release.searchDir) }
   } catch (error) {

@@ -47,15 +47,18 @@ function notFound(res: http.ServerResponse, message = '页面未找到'): void {
 
 /** `/media/<file>` → `/__preview/media/<file>?expires=…&signature=…` (HTML-escaped `&`), for every media URL in the page. */
 export function signMediaUrls(html: string, secret: string, expires: number): string {
-  return html.replace(/(["'\s,(])\/media\/([^"'\s<>)?#,&]+)/g, (whole, before: string, encoded: string) => {
-    let file: string
-    try {
-      file = decodeURIComponent(encoded)
-    } catch {
-      return whole
-    }
-    return `${before}/__preview/media/${encoded}?${signPreviewMediaQuery(file, expires, secret).replace('&', '&amp;')}`
-  })
+  return html.replace(
+    /(["'\s,(])\/media\/([^"'\s<>)?#,&]+)/g,
+    (whole, before: string, encoded: string) => {
+      let file: string
+      try {
+        file = decodeURIComponent(encoded)
+      } catch {
+        return whole
+      }
+      return `${before}/__preview/media/${encoded}?${signPreviewMediaQuery(file, expires, secret).replace('&', '&amp;')}`
+    },
+  )
 }
 
 /**
@@ -75,16 +78,26 @@ export async function renderPreview(
   if (!draft) return null
   const live = publisher.state.content
   const list = (live[collection] as { id: string }[]).filter((entry) => entry.id !== id)
-  const index = buildContentIndex({ ...live, [collection]: [...list, draft] }, { lists: live, index: publisher.state.index })
+  const index = buildContentIndex(
+    { ...live, [collection]: [...list, draft] },
+    { lists: live, index: publisher.state.index },
+  )
   const route = routeFor(index, view, id)
   if (!route) return null
   const html = await publisher.renderer.renderPage(route, live.site)
-  const page = html.replace('<head>', '<head><meta name="robots" content="noindex, nofollow">').replace(/<body([^>]*)>/, `<body$1>${banner}`)
+  const page = html
+    .replace('<head>', '<head><meta name="robots" content="noindex, nofollow">')
+    .replace(/<body([^>]*)>/, `<body$1>${banner}`)
   return signMediaUrls(page, media.secret, media.expires)
 }
 
 /** The handler for `/__preview/…` requests (the static server forwards them here). */
-export function createPreviewHandler(publisher: Publisher, payload: Payload, secret: string, mediaDir: string): http.RequestListener {
+export function createPreviewHandler(
+  publisher: Publisher,
+  payload: Payload,
+  secret: string,
+  mediaDir: string,
+): http.RequestListener {
   return (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://preview.invalid')
@@ -97,7 +110,12 @@ export function createPreviewHandler(publisher: Publisher, payload: Payload, sec
         } catch {
           return notFound(res)
         }
-        const signed = verifyPreviewMedia(name, url.searchParams.get('expires'), url.searchParams.get('signature'), secret)
+        const signed = verifyPreviewMedia(
+          name,
+          url.searchParams.get('expires'),
+          url.searchParams.get('signature'),
+          secret,
+        )
         if (!signed || !isPublishableMediaName(name)) return notFound(res)
         const file = path.join(mediaDir, name)
         if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return notFound(res)
@@ -115,14 +133,22 @@ export function createPreviewHandler(publisher: Publisher, payload: Payload, sec
       }
       const collection = match[1]
       const expires = url.searchParams.get('expires')
-      const signed = verifyPreview({ collection, id, expires, signature: url.searchParams.get('signature') }, secret)
+      const signed = verifyPreview(
+        { collection, id, expires, signature: url.searchParams.get('signature') },
+        secret,
+      )
       if (!signed) return notFound(res)
-      const html = await renderPreview(publisher, payload, collection as ContentCollection, id, { secret, expires: Number(expires) })
-      if (!html) return notFound(res, '这份草稿还不能预览：它所属的展览尚未发布，或内容类型没有独立页面。')
+      const html = await renderPreview(publisher, payload, collection as ContentCollection, id, {
+        secret,
+        expires: Number(expires),
+      })
+      if (!html)
+        return notFound(res, '这份草稿还不能预览：它所属的展览尚未发布，或内容类型没有独立页面。')
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...privateHeaders })
       res.end(html)
     })().catch((error: Error) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...privateHeaders })
+      if (!res.headersSent)
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...privateHeaders })
       res.end(`预览失败：${error.message}`)
     })
   }

@@ -64,12 +64,19 @@ export class Publisher {
         applyDocuments: (rows) => this.applyDocuments(rows),
         hasPendingWork: () => this.pendingResync !== null,
         failed: async (error, retryInMs) => {
-          this.log(`更新失败，旧页面继续提供，${Math.round(retryInMs / 1000)} 秒后重试：${error.message}`)
+          this.log(
+            `更新失败，旧页面继续提供，${Math.round(retryInMs / 1000)} 秒后重试：${error.message}`,
+          )
           await this.status.failed(error.message)
         },
         idle: () => {
           const hours = this.options.fullBuildIntervalHours ?? 24
-          if (hours > 0 && !this.builds.running && Date.now() - this.builds.lastBuiltAt > hours * 3600_000) this.startFullBuild('定期一致性检查')
+          if (
+            hours > 0 &&
+            !this.builds.running &&
+            Date.now() - this.builds.lastBuiltAt > hours * 3600_000
+          )
+            this.startFullBuild('定期一致性检查')
         },
       },
       exclusive,
@@ -172,13 +179,20 @@ export class Publisher {
    * Brings the live site to the whole published content (a media edit, the start, a failed start's retry).
    */
   private async resync(reason: string): Promise<UpdateResult> {
-    const { changes, siteChanged } = await changesToResync(this.options.payload, this.live.state.content)
+    const { changes, siteChanged } = await changesToResync(
+      this.options.payload,
+      this.live.state.content,
+    )
     if (siteChanged) this.startFullBuild('网站设置已修改')
     return this.apply(changes, reason)
   }
 
   /** One update of `live` (the live site unless a full build replays), reported as it ends. */
-  private async apply(changes: EntryChange[], task: string, live: LiveSite = this.live): Promise<UpdateResult> {
+  private async apply(
+    changes: EntryChange[],
+    task: string,
+    live: LiveSite = this.live,
+  ): Promise<UpdateResult> {
     const { result, changed } = await applyUpdate(live, changes, task, {
       mediaDir: this.options.mediaDir,
       faultMarker: this.options.faultMarker,
@@ -190,8 +204,18 @@ export class Publisher {
     if (live === this.live) this.builds.noteApplied(changed)
     const skipped = result.skipped.map((page) => `${page.path}：${page.reason}`)
     void this.status.done({
-      lastUpdate: { at: new Date().toISOString(), durationMs: Math.round(result.milliseconds), pages: result.pages + result.removed, changes: result.changes },
-      ...(skipped.length > 0 && { lastError: { at: new Date().toISOString(), message: `跳过 ${skipped.length} 个无法写入的页面：\n${skipped.join('\n')}` } }),
+      lastUpdate: {
+        at: new Date().toISOString(),
+        durationMs: Math.round(result.milliseconds),
+        pages: result.pages + result.removed,
+        changes: result.changes,
+      },
+      ...(skipped.length > 0 && {
+        lastError: {
+          at: new Date().toISOString(),
+          message: `跳过 ${skipped.length} 个无法写入的页面：\n${skipped.join('\n')}`,
+        },
+      }),
     })
     const { plan, render, write } = result.timings
     this.log(

@@ -46,7 +46,10 @@ export class QueueDrainer {
         const rows = await this.waiting()
         if (rows.length === 0 && !this.handlers.hasPendingWork()) return null
         const rebuilds = rows.filter((row) => row.kind === 'rebuild' || row.kind === 'site')
-        if (rebuilds.length > 0) this.handlers.requestFullBuild(rebuilds.some((row) => row.kind === 'rebuild') ? '编辑请求全部重建' : '网站设置已修改')
+        if (rebuilds.length > 0)
+          this.handlers.requestFullBuild(
+            rebuilds.some((row) => row.kind === 'rebuild') ? '编辑请求全部重建' : '网站设置已修改',
+          )
         const documents = rows.filter((row) => row.kind === 'document')
         if (documents.length === 0 && !this.handlers.hasPendingWork()) return null
         const result = await this.handlers.applyDocuments(documents)
@@ -65,12 +68,25 @@ export class QueueDrainer {
 
   /** Every waiting row, oldest first. */
   async waiting(): Promise<SiteChange[]> {
-    return (await this.payload.find({ collection: 'site-changes', overrideAccess: true, depth: 0, limit: 2000, sort: 'createdAt', pagination: false })).docs
+    return (
+      await this.payload.find({
+        collection: 'site-changes',
+        overrideAccess: true,
+        depth: 0,
+        limit: 2000,
+        sort: 'createdAt',
+        pagination: false,
+      })
+    ).docs
   }
 
   async forget(rows: SiteChange[]): Promise<void> {
     if (rows.length === 0) return
-    await this.payload.delete({ collection: 'site-changes', where: { id: { in: rows.map((row) => row.id) } }, overrideAccess: true })
+    await this.payload.delete({
+      collection: 'site-changes',
+      where: { id: { in: rows.map((row) => row.id) } },
+      overrideAccess: true,
+    })
   }
 
   /** Skips the pause before the next retry. */

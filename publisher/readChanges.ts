@@ -8,24 +8,37 @@ import type { SiteChange } from '../cms/payload-types'
 import type { SiteContent } from '../shared/siteContent'
 import { contentCollections, type ContentCollection, type EntryChange } from './siteState'
 
-const isContentCollection = (name: string | null | undefined): name is ContentCollection => contentCollections.includes(name as ContentCollection)
+const isContentCollection = (name: string | null | undefined): name is ContentCollection =>
+  contentCollections.includes(name as ContentCollection)
 
 /** The public version (or none) of every document the rows name, once each. */
 export async function changesOfRows(payload: Payload, rows: SiteChange[]): Promise<EntryChange[]> {
   const targets = new Map<string, { collection: ContentCollection; id: string }>()
   for (const row of rows) {
     if (isContentCollection(row.targetCollection) && row.documentId) {
-      targets.set(`${row.targetCollection}:${row.documentId}`, { collection: row.targetCollection, id: row.documentId })
+      targets.set(`${row.targetCollection}:${row.documentId}`, {
+        collection: row.targetCollection,
+        id: row.documentId,
+      })
     }
   }
-  return Promise.all([...targets.values()].map(async ({ collection, id }) => ({ collection, id, entry: await exportSiteEntry(payload, collection, id) })))
+  return Promise.all(
+    [...targets.values()].map(async ({ collection, id }) => ({
+      collection,
+      id,
+      entry: await exportSiteEntry(payload, collection, id),
+    })),
+  )
 }
 
 /**
  * Every exported entry, and a removal for each live one the export lacks (the plan keeps only
  * what differs); `siteChanged` when the site settings differ (those need a full build).
  */
-export async function changesToResync(payload: Payload, live: SiteContent): Promise<{ changes: EntryChange[]; siteChanged: boolean }> {
+export async function changesToResync(
+  payload: Payload,
+  live: SiteContent,
+): Promise<{ changes: EntryChange[]; siteChanged: boolean }> {
   const content = await exportSiteContent(payload)
   const changes: EntryChange[] = []
   for (const collection of contentCollections) {
@@ -34,7 +47,8 @@ export async function changesToResync(payload: Payload, live: SiteContent): Prom
       exported.add(entry.id)
       changes.push({ collection, id: entry.id, entry })
     }
-    for (const { id } of live[collection]) if (!exported.has(id)) changes.push({ collection, id, entry: null })
+    for (const { id } of live[collection])
+      if (!exported.has(id)) changes.push({ collection, id, entry: null })
   }
   return { changes, siteChanged: JSON.stringify(content.site) !== JSON.stringify(live.site) }
 }

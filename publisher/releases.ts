@@ -60,7 +60,9 @@ export class Release {
 
   /** The content the release shows: its build snapshot with its journal replayed. */
   readContent(): SiteContent {
-    const content = JSON.parse(fs.readFileSync(path.join(this.dir, 'content.json'), 'utf8')) as SiteContent
+    const content = JSON.parse(
+      fs.readFileSync(path.join(this.dir, 'content.json'), 'utf8'),
+    ) as SiteContent
     const journal = path.join(this.dir, 'journal.jsonl')
     if (!fs.existsSync(journal)) return content
     for (const line of fs.readFileSync(journal, 'utf8').split('\n')) {
@@ -103,7 +105,11 @@ export function siteSourceHash(): string {
   const files: string[] = []
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (['node_modules', 'dist', '.astro', 'server'].includes(entry.name) || entry.name.endsWith('.render')) continue
+      if (
+        ['node_modules', 'dist', '.astro', 'server'].includes(entry.name) ||
+        entry.name.endsWith('.render')
+      )
+        continue
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(full)
       else files.push(full)
@@ -112,7 +118,8 @@ export function siteSourceHash(): string {
   walk(path.join(repoRoot, 'site'))
   walk(path.join(repoRoot, 'shared'))
   files.push(path.join(repoRoot, 'package-lock.json'))
-  for (const file of files.sort()) hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file))
+  for (const file of files.sort())
+    hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file))
   hash.update(`SITE_URL=${siteUrl()}`)
   return hash.digest('hex')
 }
@@ -132,13 +139,17 @@ export class Releases {
       try {
         fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
         return () => {
-          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true })
+          if (fs.readFileSync(file, 'utf8') === String(process.pid))
+            fs.rmSync(file, { force: true })
         }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
         const holder = Number(fs.readFileSync(file, 'utf8'))
         if (holder && holder !== process.pid && isRunning(holder)) {
-          throw new Error(`另一个发布服务（PID ${holder}）正在更新 ${this.root}：同一网站只能运行一个发布服务。`, { cause: error })
+          throw new Error(
+            `另一个发布服务（PID ${holder}）正在更新 ${this.root}：同一网站只能运行一个发布服务。`,
+            { cause: error },
+          )
         }
         fs.rmSync(file, { force: true })
       }
@@ -170,7 +181,8 @@ export class Releases {
     }
     if (current) {
       for (const entry of fs.readdirSync(current.dir, { withFileTypes: true, recursive: true })) {
-        if (entry.isFile() && isTemporaryFile(entry.name)) removed += remove(path.join(entry.parentPath, entry.name))
+        if (entry.isFile() && isTemporaryFile(entry.name))
+          removed += remove(path.join(entry.parentPath, entry.name))
       }
     }
     return removed
@@ -197,18 +209,35 @@ export class Releases {
    */
   async build(content: SiteContent, reason: string): Promise<Release> {
     const started = Date.now()
-    const id = new Date(started).toISOString().replace(/[-:]/g, '').replace(/\..*/, '') + `-${crypto.randomBytes(2).toString('hex')}`
+    const id =
+      new Date(started).toISOString().replace(/[-:]/g, '').replace(/\..*/, '') +
+      `-${crypto.randomBytes(2).toString('hex')}`
     const release = new Release(path.join(this.root, 'releases', id))
     fs.mkdirSync(release.dir, { recursive: true })
-    writeFileAtomically(path.join(release.dir, 'content.json'), JSON.stringify({ ...content, version: siteContentVersion }))
+    writeFileAtomically(
+      path.join(release.dir, 'content.json'),
+      JSON.stringify({ ...content, version: siteContentVersion }),
+    )
     try {
-      await runAstroBuild({ contentFile: path.join(release.dir, 'content.json'), outDir: release.publicDir, pidFile: path.join(release.dir, buildPidFile) })
+      await runAstroBuild({
+        contentFile: path.join(release.dir, 'content.json'),
+        outDir: release.publicDir,
+        pidFile: path.join(release.dir, buildPidFile),
+      })
     } catch (error) {
       fs.rmSync(release.dir, { recursive: true, force: true })
       throw error
     }
     const pages = countPages(release.publicDir)
-    const info: ReleaseInfo = { id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages, sourceHash: siteSourceHash(), reason, siteUrl: siteUrl() }
+    const info: ReleaseInfo = {
+      id,
+      builtAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      pages,
+      sourceHash: siteSourceHash(),
+      reason,
+      siteUrl: siteUrl(),
+    }
     writeFileAtomically(path.join(release.dir, 'release.json'), JSON.stringify(info, null, 2))
     return release
   }
@@ -221,7 +250,8 @@ export class Releases {
     fs.renameSync(link, path.join(this.root, 'current'))
     const keep = new Set([release.id, previous?.id])
     for (const name of fs.readdirSync(path.join(this.root, 'releases'))) {
-      if (!keep.has(name)) fs.rmSync(path.join(this.root, 'releases', name), { recursive: true, force: true })
+      if (!keep.has(name))
+        fs.rmSync(path.join(this.root, 'releases', name), { recursive: true, force: true })
     }
   }
 }
@@ -265,17 +295,30 @@ function isRunning(pid: number): boolean {
 
 function countPages(dir: string): number {
   let count = 0
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count++
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile() && entry.name.endsWith('.html')) count++
   return count
 }
 
-function runAstroBuild({ contentFile, outDir, pidFile }: { contentFile: string; outDir: string; pidFile: string }): Promise<void> {
+function runAstroBuild({
+  contentFile,
+  outDir,
+  pidFile,
+}: {
+  contentFile: string
+  outDir: string
+  pidFile: string
+}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', 'site', '--silent'], {
-      cwd: repoRoot,
-      env: { ...process.env, SITE_CONTENT_FILE: contentFile, SITE_OUT_DIR: outDir, CMS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      path.join(repoRoot, 'node_modules/.bin/astro'),
+      ['build', '--root', 'site', '--silent'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, SITE_CONTENT_FILE: contentFile, SITE_OUT_DIR: outDir, CMS_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     // Read by the next publisher if this one is killed: its build must not outlive it.
     if (child.pid) fs.writeFileSync(pidFile, String(child.pid))
     let output = ''
@@ -288,7 +331,12 @@ function runAstroBuild({ contentFile, outDir, pidFile }: { contentFile: string; 
     child.on('exit', (code, signal) => {
       fs.rmSync(pidFile, { force: true })
       if (code === 0) resolve()
-      else reject(new Error(`astro build 失败（${signal ?? `退出码 ${code}`}）：${output.trim().split('\n').slice(-8).join('\n')}`))
+      else
+        reject(
+          new Error(
+            `astro build 失败（${signal ?? `退出码 ${code}`}）：${output.trim().split('\n').slice(-8).join('\n')}`,
+          ),
+        )
     })
   })
 }

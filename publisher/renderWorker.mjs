@@ -10,7 +10,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 const { handler } = await import(workerData.entryUrl)
 const locals = new Map()
 const server = http.createServer((req, res) => {
-  handler(req, res, () => res.writeHead(404).end(), { render: locals.get(String(req.headers['x-render-id'])) })
+  handler(req, res, () => res.writeHead(404).end(), {
+    render: locals.get(String(req.headers['x-render-id'])),
+  })
 })
 server.keepAliveTimeout = 60_000
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -21,12 +23,23 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
 /** GETs the render route with the request's id; resolves with status and body. */
 function get(id) {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/render/page/', agent, headers: { 'x-render-id': String(id) } }, (response) => {
-      const chunks = []
-      response.on('data', (chunk) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }))
-      response.on('error', reject)
-    })
+    const request = http.get(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/render/page/',
+        agent,
+        headers: { 'x-render-id': String(id) },
+      },
+      (response) => {
+        const chunks = []
+        response.on('data', (chunk) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+        )
+        response.on('error', reject)
+      },
+    )
     request.on('error', reject)
   })
 }
@@ -35,7 +48,11 @@ parentPort.on('message', async ({ id, route, site }) => {
   locals.set(String(id), { route, site })
   try {
     const { status, body } = await get(id)
-    if (status !== 200) parentPort.postMessage({ id, error: `HTTP ${status}${body ? `：${body.slice(0, 300)}` : ''}` })
+    if (status !== 200)
+      parentPort.postMessage({
+        id,
+        error: `HTTP ${status}${body ? `：${body.slice(0, 300)}` : ''}`,
+      })
     else parentPort.postMessage({ id, html: body })
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })

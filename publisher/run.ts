@@ -15,16 +15,19 @@ const send = (message: PublisherMessage) => process.send?.(message)
 // A promise nobody awaited must not end the process (Node's default): the site keeps serving and
 // the update it belonged to fails and is retried on its own.
 process.on('unhandledRejection', (reason) => {
-  console.error(`[publisher] 未处理的异步错误（已忽略，继续运行）：${reason instanceof Error ? reason.message : String(reason)}`)
+  console.error(
+    `[publisher] 未处理的异步错误（已忽略，继续运行）：${reason instanceof Error ? reason.message : String(reason)}`,
+  )
 })
 
-const [{ openPayload }, settings, publisherSettings, { Publisher }, { createPreviewHandler }] = await Promise.all([
-  import('../cms/scripts/openPayload'),
-  import('../cms/settings'),
-  import('./settings'),
-  import('./publisher'),
-  import('./preview'),
-])
+const [{ openPayload }, settings, publisherSettings, { Publisher }, { createPreviewHandler }] =
+  await Promise.all([
+    import('../cms/scripts/openPayload'),
+    import('../cms/settings'),
+    import('./settings'),
+    import('./publisher'),
+    import('./preview'),
+  ])
 
 try {
   const payload = await openPayload()
@@ -42,11 +45,14 @@ try {
 
   const socket = publisherSettings.publisherSocket()
   fs.rmSync(socket, { force: true })
-  const preview = http.createServer(createPreviewHandler(publisher, payload, settings.payloadSecret(), settings.mediaDir()))
+  const preview = http.createServer(
+    createPreviewHandler(publisher, payload, settings.payloadSecret(), settings.mediaDir()),
+  )
   await new Promise<void>((resolve) => preview.listen(socket, resolve))
 
   send({ type: 'ready', ready: true, servedDir: publisher.servedDir, socket })
-  if (!process.send) console.log(`✔ publisher: 网站目录 ${publisher.servedDir}，预览套接字 ${socket}`)
+  if (!process.send)
+    console.log(`✔ publisher: 网站目录 ${publisher.servedDir}，预览套接字 ${socket}`)
   const stop = async () => {
     preview.close()
     await publisher.stop()

@@ -8,9 +8,18 @@ import { temporaryPathFor } from '../shared/writeFileAtomically'
 /** The URL → file rule is shared with the static server (shared/siteFiles/urlToFile.ts). */
 
 /** Errors that writing the same file again cannot fix (the name itself is refused). */
-const permanentCodes = new Set(['ENAMETOOLONG', 'EINVAL', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_TYPE'])
+const permanentCodes = new Set([
+  'ENAMETOOLONG',
+  'EINVAL',
+  'ENOTDIR',
+  'EISDIR',
+  'ELOOP',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_ARG_TYPE',
+])
 
-export const isPermanentWriteError = (error: unknown): boolean => permanentCodes.has((error as NodeJS.ErrnoException)?.code ?? '')
+export const isPermanentWriteError = (error: unknown): boolean =>
+  permanentCodes.has((error as NodeJS.ErrnoException)?.code ?? '')
 
 export interface StagedFilesOptions {
   /**
@@ -48,20 +57,30 @@ export class StagedFiles {
    * `skip` is given, the file is left out and `skip` gets the error; any other failure fails
    * `commit`. Never leaves a rejection unhandled while other pages still render.
    */
-  stage(group: number, file: string, data: string | Uint8Array, skip?: (error: Error) => void): void {
+  stage(
+    group: number,
+    file: string,
+    data: string | Uint8Array,
+    skip?: (error: Error) => void,
+  ): void {
     const entry: Staged = { group, temporary: '', file, skip }
     this.staged.push(entry)
     const write = async () => {
       entry.temporary = temporaryPathFor(file)
       if (this.noSpaceWhile && fs.existsSync(this.noSpaceWhile)) {
-        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${entry.temporary}'（测试注入）`), { code: 'ENOSPC' })
+        throw Object.assign(
+          new Error(`ENOSPC: no space left on device, write '${entry.temporary}'（测试注入）`),
+          { code: 'ENOSPC' },
+        )
       }
-      await fs.promises.writeFile(entry.temporary, data).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error
-        // A new page in a new folder.
-        await fs.promises.mkdir(path.dirname(file), { recursive: true })
-        await fs.promises.writeFile(entry.temporary, data)
-      })
+      await fs.promises
+        .writeFile(entry.temporary, data)
+        .catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error
+          // A new page in a new folder.
+          await fs.promises.mkdir(path.dirname(file), { recursive: true })
+          await fs.promises.writeFile(entry.temporary, data)
+        })
     }
     const written = write().catch((error: Error) => {
       if (!skip || !isPermanentWriteError(error)) throw error
@@ -102,7 +121,11 @@ export class StagedFiles {
 
   async discard(): Promise<void> {
     await Promise.allSettled(this.writes)
-    await Promise.all(this.staged.map(({ temporary }) => (temporary ? fs.promises.rm(temporary, { force: true }).catch(() => undefined) : undefined)))
+    await Promise.all(
+      this.staged.map(({ temporary }) =>
+        temporary ? fs.promises.rm(temporary, { force: true }).catch(() => undefined) : undefined,
+      ),
+    )
     this.staged = []
   }
 }
@@ -112,7 +135,11 @@ export function removePage(root: string, urlPath: string): boolean {
   const file = fileOfPath(root, urlPath)
   if (!fs.existsSync(file)) return false
   fs.rmSync(file)
-  for (let dir = path.dirname(file); dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
+  for (
+    let dir = path.dirname(file);
+    dir !== root && dir.startsWith(root);
+    dir = path.dirname(dir)
+  ) {
     try {
       fs.rmdirSync(dir)
     } catch {
@@ -126,7 +153,11 @@ export function removePage(root: string, urlPath: string): boolean {
  * Copies into `<root>/media/` the referenced media files (found by collectMediaReferences) the release lacks yet (a new cover, a
  * new image size). Files no page uses any more stay until the next full build.
  */
-export function copyMissingMedia(root: string, names: Iterable<string>, mediaDir: string): string[] {
+export function copyMissingMedia(
+  root: string,
+  names: Iterable<string>,
+  mediaDir: string,
+): string[] {
   const copied: string[] = []
   for (const name of names) {
     // Only allow-listed media types are published, as in a full build (copyUsedMedia).

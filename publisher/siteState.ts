@@ -10,7 +10,12 @@
  */
 import type { SearchDocument } from '../shared/search/buildIndex'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
-import { publicCollections, type PublicCollection, type SiteContent, type SiteSettings } from '../shared/siteContent'
+import {
+  publicCollections,
+  type PublicCollection,
+  type SiteContent,
+  type SiteSettings,
+} from '../shared/siteContent'
 import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildContentIndex'
 import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
 import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
@@ -58,8 +63,11 @@ export class SiteState {
 
   static from(content: SiteContent): SiteState {
     const state = new SiteState(content, buildContentIndex(content), new Map())
-    for (const collection of contentCollections) for (const entry of content[collection]) state.register(collection, entry)
-    pageFamilies.forEach((family, number) => state.fingerprints.set(number, state.fingerprintFamily(number, state.index)))
+    for (const collection of contentCollections)
+      for (const entry of content[collection]) state.register(collection, entry)
+    pageFamilies.forEach((family, number) =>
+      state.fingerprints.set(number, state.fingerprintFamily(number, state.index)),
+    )
     return state
   }
 
@@ -71,10 +79,16 @@ export class SiteState {
     this.tokens.set(entry, `${collection}#${++this.version}`)
   }
 
-  private fingerprintFamily(number: number, index: ContentIndex, routes?: PageRoute[]): Map<string, string> {
-    const replacer = (_key: string, value: unknown) => (value !== null && typeof value === 'object' && this.tokens.get(value)) || value
+  private fingerprintFamily(
+    number: number,
+    index: ContentIndex,
+    routes?: PageRoute[],
+  ): Map<string, string> {
+    const replacer = (_key: string, value: unknown) =>
+      (value !== null && typeof value === 'object' && this.tokens.get(value)) || value
     const result = new Map<string, string>()
-    for (const route of routes ?? pageFamilies[number].routes(index)) result.set(route.path, JSON.stringify(route.props, replacer))
+    for (const route of routes ?? pageFamilies[number].routes(index))
+      result.set(route.path, JSON.stringify(route.props, replacer))
     return result
   }
 
@@ -88,11 +102,16 @@ export class SiteState {
     const changed: EntryChange[] = []
     for (const change of changes) {
       let byId = positions.get(change.collection)
-      if (!byId) positions.set(change.collection, (byId = new Map(lists[change.collection].map((entry, position) => [entry.id, position]))))
+      if (!byId)
+        positions.set(
+          change.collection,
+          (byId = new Map(lists[change.collection].map((entry, position) => [entry.id, position]))),
+        )
       const position = byId.get(change.id)
       const before = position === undefined ? null : lists[change.collection][position]
       if (stableJson(before) === stableJson(change.entry)) continue
-      if (lists[change.collection] === this.content[change.collection]) lists[change.collection] = [...lists[change.collection]]
+      if (lists[change.collection] === this.content[change.collection])
+        lists[change.collection] = [...lists[change.collection]]
       const list = lists[change.collection]
       changed.push(change)
       if (change.entry) this.register(change.collection, change.entry)
@@ -107,7 +126,16 @@ export class SiteState {
     }
     const touched = new Set(changed.map((change) => change.collection))
     if (touched.size === 0) {
-      return { content: this.content, index: this.index, fingerprints: new Map(), render: [], remove: [], files: [], search: { previous: [], next: [] }, changed }
+      return {
+        content: this.content,
+        index: this.index,
+        fingerprints: new Map(),
+        render: [],
+        remove: [],
+        files: [],
+        search: { previous: [], next: [] },
+        changed,
+      }
     }
 
     const index = buildContentIndex(content, { lists: this.content, index: this.index })
@@ -127,7 +155,9 @@ export class SiteState {
     })
     // A path can move between families (never today, but a removal must not undo a render).
     const rendered = new Set(render.map((route) => route.path))
-    const files = generatedFiles.filter((file) => file.dependsOn.some((dependency) => touched.has(dependency)))
+    const files = generatedFiles.filter((file) =>
+      file.dependsOn.some((dependency) => touched.has(dependency)),
+    )
     return {
       content,
       index,
@@ -145,13 +175,24 @@ export class SiteState {
     const keys = new Set(changes.map((change) => entryKey(change.collection, change.id)))
     const affected = (content: SiteContent): SiteContent => {
       // Lectures show their speaker's name and exhibits live under their exhibition's slug.
-      const speakers = new Set(changes.filter((change) => change.collection === 'speakers').map((change) => change.id))
-      const exhibitions = new Set(changes.filter((change) => change.collection === 'exhibitions').map((change) => change.id))
+      const speakers = new Set(
+        changes.filter((change) => change.collection === 'speakers').map((change) => change.id),
+      )
+      const exhibitions = new Set(
+        changes.filter((change) => change.collection === 'exhibitions').map((change) => change.id),
+      )
       return {
         ...content,
         news: content.news.filter((entry) => keys.has(entryKey('news', entry.id))),
-        exhibits: content.exhibits.filter((entry) => keys.has(entryKey('exhibits', entry.id)) || exhibitions.has(entry.exhibitionId)),
-        lectures: content.lectures.filter((entry) => keys.has(entryKey('lectures', entry.id)) || (entry.speakerId !== null && speakers.has(entry.speakerId))),
+        exhibits: content.exhibits.filter(
+          (entry) =>
+            keys.has(entryKey('exhibits', entry.id)) || exhibitions.has(entry.exhibitionId),
+        ),
+        lectures: content.lectures.filter(
+          (entry) =>
+            keys.has(entryKey('lectures', entry.id)) ||
+            (entry.speakerId !== null && speakers.has(entry.speakerId)),
+        ),
         books: content.books.filter((entry) => keys.has(entryKey('books', entry.id))),
       }
     }
@@ -161,8 +202,12 @@ export class SiteState {
     const before = new Map(previous.map((document) => [key(document), stableJson(document)]))
     const after = new Map(nextDocuments.map((document) => [key(document), stableJson(document)]))
     return {
-      previous: previous.filter((document) => after.get(key(document)) !== before.get(key(document))),
-      next: nextDocuments.filter((document) => after.get(key(document)) !== before.get(key(document))),
+      previous: previous.filter(
+        (document) => after.get(key(document)) !== before.get(key(document)),
+      ),
+      next: nextDocuments.filter(
+        (document) => after.get(key(document)) !== before.get(key(document)),
+      ),
     }
   }
 

@@ -6,7 +6,9 @@
 import type { Payload } from 'payload'
 import type { SiteStatus } from '../cms/payload-types'
 
-export type StatusUpdate = Partial<Pick<SiteStatus, 'lastUpdate' | 'lastFullBuild' | 'working' | 'lastError'>>
+export type StatusUpdate = Partial<
+  Pick<SiteStatus, 'lastUpdate' | 'lastFullBuild' | 'working' | 'lastError'>
+>
 type Working = NonNullable<SiteStatus['working']>
 
 const idle: Working = { task: '', since: null }
@@ -51,9 +53,15 @@ export class StatusReporter {
   private write(data: StatusUpdate): Promise<void> {
     this.writes = this.writes.then(async () => {
       // An update that ends while a full build runs hands "working" back to the build.
-      const written = data.working?.task === '' && this.buildTask ? { ...data, working: this.buildTask } : data
+      const written =
+        data.working?.task === '' && this.buildTask ? { ...data, working: this.buildTask } : data
       try {
-        await this.payload.updateGlobal({ slug: 'site-status', data: written, overrideAccess: true, depth: 0 })
+        await this.payload.updateGlobal({
+          slug: 'site-status',
+          data: written,
+          overrideAccess: true,
+          depth: 0,
+        })
       } catch (error) {
         this.log(`状态写入失败：${(error as Error).message}`)
       }

@@ -15,7 +15,10 @@ export class RenderError extends Error {}
 type Reply = { id: number; html?: string; error?: string }
 
 class RenderThread {
-  private pending = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void; path: string }>()
+  private pending = new Map<
+    number,
+    { resolve: (html: string) => void; reject: (error: Error) => void; path: string }
+  >()
   private sequence = 0
   /** Set once the thread crashed or exited: it takes no more pages. */
   dead: Error | null = null
@@ -25,7 +28,8 @@ class RenderThread {
       const waiting = this.pending.get(reply.id)
       if (!waiting) return
       this.pending.delete(reply.id)
-      if (reply.error !== undefined) waiting.reject(new RenderError(`渲染 ${waiting.path} 失败（${reply.error}）`))
+      if (reply.error !== undefined)
+        waiting.reject(new RenderError(`渲染 ${waiting.path} 失败（${reply.error}）`))
       else waiting.resolve(reply.html!)
     })
     worker.on('error', (error) => this.die(error))
@@ -33,7 +37,10 @@ class RenderThread {
   }
 
   static start(entryUrl: string): Promise<RenderThread> {
-    const worker = new Worker(new URL('./renderWorker.mjs', import.meta.url), { execArgv: [], workerData: { entryUrl } })
+    const worker = new Worker(new URL('./renderWorker.mjs', import.meta.url), {
+      execArgv: [],
+      workerData: { entryUrl },
+    })
     return new Promise((resolve, reject) => {
       worker.once('message', () => resolve(new RenderThread(worker)))
       worker.once('error', reject)
@@ -73,9 +80,15 @@ export class WarmRenderer {
   ) {}
 
   /** Loads `<renderDir>/entry.mjs` (built by `astro build` beside the static output) into `threads` workers. */
-  static async start(renderDir: string, threads = Math.max(1, Math.min(4, os.availableParallelism()))): Promise<WarmRenderer> {
+  static async start(
+    renderDir: string,
+    threads = Math.max(1, Math.min(4, os.availableParallelism())),
+  ): Promise<WarmRenderer> {
     const entryUrl = pathToFileURL(`${renderDir}/entry.mjs`).href
-    return new WarmRenderer(await Promise.all(Array.from({ length: threads }, () => RenderThread.start(entryUrl))), entryUrl)
+    return new WarmRenderer(
+      await Promise.all(Array.from({ length: threads }, () => RenderThread.start(entryUrl))),
+      entryUrl,
+    )
   }
 
   /**
@@ -84,7 +97,9 @@ export class WarmRenderer {
    */
   async renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
     if (!this.closed && this.threads.some((thread) => thread.dead)) await this.replaceDeadThreads()
-    const thread = this.threads.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest))
+    const thread = this.threads.reduce((idlest, candidate) =>
+      candidate.load < idlest.load ? candidate : idlest,
+    )
     return thread.render(route, site)
   }
 
@@ -93,7 +108,9 @@ export class WarmRenderer {
   private replaceDeadThreads(): Promise<void> {
     this.replacing ??= (async () => {
       try {
-        this.threads = await Promise.all(this.threads.map((thread) => (thread.dead ? RenderThread.start(this.entryUrl) : thread)))
+        this.threads = await Promise.all(
+          this.threads.map((thread) => (thread.dead ? RenderThread.start(this.entryUrl) : thread)),
+        )
       } finally {
         this.replacing = null
       }
@@ -103,9 +120,11 @@ export class WarmRenderer {
 
   /** Renders `routes` once on every thread, so each has its code loaded and optimised. */
   async warmUp(routes: PageRoute[], site: SiteSettings): Promise<void> {
-    await Promise.all(this.threads.map(async (thread) => {
-      for (const route of routes) await thread.render(route, site)
-    }))
+    await Promise.all(
+      this.threads.map(async (thread) => {
+        for (const route of routes) await thread.render(route, site)
+      }),
+    )
   }
 
   async close(): Promise<void> {

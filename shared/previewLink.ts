@@ -19,9 +19,18 @@ function sign(collection: string, id: string, expires: number, secret: string): 
 }
 
 /** The absolute preview URL, valid for `previewLifetimeSeconds` from `nowMs`. */
-export function signPreviewUrl(siteUrl: string, collection: string, id: number | string, secret: string, nowMs = Date.now()): string {
+export function signPreviewUrl(
+  siteUrl: string,
+  collection: string,
+  id: number | string,
+  secret: string,
+  nowMs = Date.now(),
+): string {
   const expires = Math.floor(nowMs / 1000) + previewLifetimeSeconds
-  const query = new URLSearchParams({ expires: String(expires), signature: sign(collection, String(id), expires, secret) })
+  const query = new URLSearchParams({
+    expires: String(expires),
+    signature: sign(collection, String(id), expires, secret),
+  })
   return `${siteUrl.replace(/\/+$/, '')}${previewPath(collection, id)}?${query}`
 }
 
@@ -35,9 +44,18 @@ export interface PreviewRequest {
 }
 
 /** True when the link was signed with `secret` for this document and has not expired. */
-export function verifyPreview({ collection, id, expires, signature }: PreviewRequest, secret: string, nowMs = Date.now()): boolean {
+export function verifyPreview(
+  { collection, id, expires, signature }: PreviewRequest,
+  secret: string,
+  nowMs = Date.now(),
+): boolean {
   const expiresText = String(expires ?? '')
-  if (!/^\d{1,12}$/.test(expiresText) || typeof signature !== 'string' || !/^[0-9a-f]{64}$/i.test(signature)) return false
+  if (
+    !/^\d{1,12}$/.test(expiresText) ||
+    typeof signature !== 'string' ||
+    !/^[0-9a-f]{64}$/i.test(signature)
+  )
+    return false
   const expiresAt = Number(expiresText)
   if (expiresAt * 1000 <= nowMs) return false
   const expected = Buffer.from(sign(collection, String(id), expiresAt, secret), 'hex')
@@ -52,10 +70,19 @@ export function verifyPreview({ collection, id, expires, signature }: PreviewReq
 const mediaScope = '__media'
 
 export function signPreviewMediaQuery(file: string, expires: number, secret: string): string {
-  return new URLSearchParams({ expires: String(expires), signature: sign(mediaScope, file, expires, secret) }).toString()
+  return new URLSearchParams({
+    expires: String(expires),
+    signature: sign(mediaScope, file, expires, secret),
+  }).toString()
 }
 
 /** True when a preview media URL was signed with `secret` for this file and has not expired. */
-export function verifyPreviewMedia(file: string, expires: string | null, signature: string | null, secret: string, nowMs = Date.now()): boolean {
+export function verifyPreviewMedia(
+  file: string,
+  expires: string | null,
+  signature: string | null,
+  secret: string,
+  nowMs = Date.now(),
+): boolean {
   return verifyPreview({ collection: mediaScope, id: file, expires, signature }, secret, nowMs)
 }

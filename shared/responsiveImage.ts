@@ -22,7 +22,14 @@ const candidates: Record<ImageShape, Array<keyof ImageRef['sizes']>> = {
   hero: ['heroSmall', 'hero'],
 }
 /** When a shape has no rendition, the nearest other (same picture, other crop). */
-const fallbacks: Array<keyof ImageRef['sizes']> = ['heroSmall', 'hero', 'card', 'cardLarge', 'thumbnail', 'og']
+const fallbacks: Array<keyof ImageRef['sizes']> = [
+  'heroSmall',
+  'hero',
+  'card',
+  'cardLarge',
+  'thumbnail',
+  'og',
+]
 
 /** A rendition the CMS made with sharp (WebP): the only files a page may show as an image. */
 const isRendition = (rendition: ImageRendition | undefined): rendition is ImageRendition =>
@@ -41,9 +48,15 @@ export function hasRenditions(image: ImageRef): boolean {
  */
 export function imageSources(image: ImageRef, shape: ImageShape): ImageSources {
   let renditions = candidates[shape].map((name) => image.sizes[name]).filter(isRendition)
-  if (renditions.length === 0) renditions = fallbacks.map((name) => image.sizes[name]).filter(isRendition).slice(0, 1)
+  if (renditions.length === 0)
+    renditions = fallbacks
+      .map((name) => image.sizes[name])
+      .filter(isRendition)
+      .slice(0, 1)
   if (renditions.length === 0) throw new Error(`图片 ${image.file} 没有可用的缩放版本`)
-  const unique = [...new Map(renditions.map((r) => [r.width, r])).values()].sort((a, b) => a.width - b.width)
+  const unique = [...new Map(renditions.map((r) => [r.width, r])).values()].sort(
+    (a, b) => a.width - b.width,
+  )
   const smallest = unique[0]
   return {
     src: mediaUrl(smallest.file),
@@ -55,5 +68,9 @@ export function imageSources(image: ImageRef, shape: ImageShape): ImageSources {
 
 /** The rendition for share cards: `og` (1200×630), else the largest natural-shape one. */
 export function shareImage(image: ImageRef): ImageRendition | null {
-  return [image.sizes.og, image.sizes.hero, image.sizes.heroSmall, image.sizes.cardLarge].find(isRendition) ?? null
+  return (
+    [image.sizes.og, image.sizes.hero, image.sizes.heroSmall, image.sizes.cardLarge].find(
+      isRendition,
+    ) ?? null
+  )
 }

@@ -4,7 +4,16 @@
  * fields are public and how relations, media and rich text are flattened. Ids are strings, so the
  * contract is the same on SQLite (numeric ids) and MongoDB (ObjectIds).
  */
-import type { Book, Exhibit, Exhibition, Lecture, Media, News, Site, Speaker } from '../cms/payload-types'
+import type {
+  Book,
+  Exhibit,
+  Exhibition,
+  Lecture,
+  Media,
+  News,
+  Site,
+  Speaker,
+} from '../cms/payload-types'
 
 export const siteContentVersion = 1
 
@@ -138,7 +147,9 @@ export const publicCollections = [
 ] as const satisfies readonly (keyof PublicEntries)[]
 export type PublicCollection = (typeof publicCollections)[number]
 // Fails to compile when PublicEntries has a collection the list lacks.
-const everyCollectionListed: Exclude<keyof PublicEntries, PublicCollection> extends never ? true : never = true
+const everyCollectionListed: Exclude<keyof PublicEntries, PublicCollection> extends never
+  ? true
+  : never = true
 void everyCollectionListed
 
 export type SiteContent = {
@@ -148,6 +159,28 @@ export type SiteContent = {
 } & { [C in PublicCollection]: PublicEntries[C][] }
 
 /** The Payload media document fields the export reads. */
-export type MediaDoc = Pick<Media, 'alt' | 'caption' | 'filename' | 'mimeType' | 'filesize' | 'width' | 'height' | 'focalX' | 'focalY'> & {
-  sizes?: Partial<Record<ImageSizeName, { filename?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined>>
+export type MediaDoc = Pick<
+  Media,
+  | 'alt'
+  | 'caption'
+  | 'filename'
+  | 'mimeType'
+  | 'filesize'
+  | 'width'
+  | 'height'
+  | 'focalX'
+  | 'focalY'
+> & {
+  sizes?: Partial<
+    Record<
+      ImageSizeName,
+      | {
+          filename?: string | null
+          width?: number | null
+          height?: number | null
+          mimeType?: string | null
+        }
+      | undefined
+    >
+  >
 }

@@ -17,7 +17,9 @@ import { searchIndex } from './integrations/searchIndex.ts'
  * (default site/dist/), the renderer's server code beside it in `<SITE_OUT_DIR>.render/` (never
  * inside the folder that is served), the build cache in `<SITE_OUT_DIR>.cache/`.
  */
-const outDir = path.resolve(process.env.SITE_OUT_DIR || fileURLToPath(new URL('./dist/', import.meta.url)))
+const outDir = path.resolve(
+  process.env.SITE_OUT_DIR || fileURLToPath(new URL('./dist/', import.meta.url)),
+)
 
 export default defineConfig({
   outDir,

@@ -1,9 +1,25 @@
-import type { ExecutionArgs, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, GraphQLType, SelectionSetNode, ValidationRule } from 'graphql'
+import type {
+  ExecutionArgs,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  GraphQLType,
+  SelectionSetNode,
+  ValidationRule,
+} from 'graphql'
 // The CommonJS files, which Payload's GraphQL and graphql-http use: under a loader that prefers
 // graphql's .mjs build, an error class from there would not be recognised as a GraphQLError.
 import { GraphQLError } from 'graphql/error/GraphQLError.js'
 import { valueFromASTUntyped } from 'graphql/utilities/valueFromASTUntyped.js'
-import { defaultPageSize, limitTooLargeMessage, queryLimitsFor, readAllRefusedMessage, type QueryLimits } from './queryLimits'
+import {
+  defaultPageSize,
+  limitTooLargeMessage,
+  queryLimitsFor,
+  readAllRefusedMessage,
+  type QueryLimits,
+} from './queryLimits'
 
 /** Response header by which the validation rule tells the route to answer 400 instead of graphql-http's 200. */
 export const refusedQueryHeader = 'x-graphql-refused'
@@ -32,9 +48,18 @@ function namedType(type: GraphQLType): GraphQLNamedType {
 const unknownType = { name: 'Unknown' } as GraphQLNamedType
 
 /** A field of a type, including the introspection fields every query type has. */
-function fieldDefinition(schema: GraphQLSchema, type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (name === '__schema') return { type: schema.getType('__Schema'), args: [] } as unknown as GraphQLField<unknown, unknown>
-  if (name === '__type') return { type: schema.getType('__Type'), args: [] } as unknown as GraphQLField<unknown, unknown>
+function fieldDefinition(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__schema')
+    return { type: schema.getType('__Schema'), args: [] } as unknown as GraphQLField<
+      unknown,
+      unknown
+    >
+  if (name === '__type')
+    return { type: schema.getType('__Type'), args: [] } as unknown as GraphQLField<unknown, unknown>
   if (!('getFields' in type)) return undefined
   return (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name]
 }
@@ -55,7 +80,14 @@ function pageSize(field: FieldNode, walk: Walk): number | string {
 }
 
 /** Visits every field the query would resolve (fragments expanded), counting documents, depth and aliases. */
-function visit(selectionSet: SelectionSetNode, type: GraphQLNamedType, depth: number, multiplier: number, walk: Walk, spread: Set<string>): void {
+function visit(
+  selectionSet: SelectionSetNode,
+  type: GraphQLNamedType,
+  depth: number,
+  multiplier: number,
+  walk: Walk,
+  spread: Set<string>,
+): void {
   if (depth > walk.limits.maxDepth) walk.error ??= `查询嵌套过深：最多 ${walk.limits.maxDepth} 层。`
   for (const selection of selectionSet.selections) {
     if (walk.error) return
@@ -65,7 +97,8 @@ function visit(selectionSet: SelectionSetNode, type: GraphQLNamedType, depth: nu
     }
     if (selection.kind === 'Field') {
       if (selection.alias) walk.aliases++
-      if (walk.aliases > walk.limits.maxAliases) walk.error = `别名过多：一次查询最多 ${walk.limits.maxAliases} 个。`
+      if (walk.aliases > walk.limits.maxAliases)
+        walk.error = `别名过多：一次查询最多 ${walk.limits.maxAliases} 个。`
       if (!selection.selectionSet) continue
       const definition = fieldDefinition(walk.schema, type, selection.name.value)
       let inner = multiplier
@@ -80,16 +113,32 @@ function visit(selectionSet: SelectionSetNode, type: GraphQLNamedType, depth: nu
         }
       }
       // Unknown fields (graphql's own rules report them) still count for depth and aliases.
-      visit(selection.selectionSet, definition ? namedType(definition.type) : unknownType, depth + 1, inner, walk, spread)
+      visit(
+        selection.selectionSet,
+        definition ? namedType(definition.type) : unknownType,
+        depth + 1,
+        inner,
+        walk,
+        spread,
+      )
     } else if (selection.kind === 'InlineFragment') {
-      const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : undefined
+      const condition = selection.typeCondition
+        ? walk.schema.getType(selection.typeCondition.name.value)
+        : undefined
       visit(selection.selectionSet, condition ?? type, depth, multiplier, walk, spread)
     } else {
       const name = selection.name.value
       const fragment = walk.fragments.get(name)
       if (!fragment || spread.has(name)) continue // unknown or cyclic: graphql's own rules report it
       const condition = walk.schema.getType(fragment.typeCondition.name.value)
-      visit(fragment.selectionSet, condition ?? type, depth, multiplier, walk, new Set(spread).add(name))
+      visit(
+        fragment.selectionSet,
+        condition ?? type,
+        depth,
+        multiplier,
+        walk,
+        new Set(spread).add(name),
+      )
     }
   }
 }
@@ -100,7 +149,8 @@ function visit(selectionSet: SelectionSetNode, type: GraphQLNamedType, depth: nu
  * its limit, times the lists it is nested in) and caps `limit`, depth and aliases, by role.
  */
 export const limitGraphQLCost = (args: ExecutionArgs): ValidationRule[] => {
-  const context = args.contextValue as { req?: { user?: unknown }; headers?: Record<string, string> } | undefined
+  const context = args.contextValue as
+    { req?: { user?: unknown }; headers?: Record<string, string> } | undefined
   const limits = queryLimitsFor(context?.req?.user)
   return [
     (validation) => ({
@@ -115,7 +165,8 @@ export const limitGraphQLCost = (args: ExecutionArgs): ValidationRule[] => {
           selections: 0,
         }
         for (const definition of document.definitions) {
-          if (definition.kind === 'FragmentDefinition') walk.fragments.set(definition.name.value, definition)
+          if (definition.kind === 'FragmentDefinition')
+            walk.fragments.set(definition.name.value, definition)
         }
         const given = walk.variables
         for (const definition of document.definitions) {
@@ -124,7 +175,8 @@ export const limitGraphQLCost = (args: ExecutionArgs): ValidationRule[] => {
           walk.variables = { ...given }
           for (const variable of definition.variableDefinitions ?? []) {
             const name = variable.variable.name.value
-            if (walk.variables[name] === undefined && variable.defaultValue) walk.variables[name] = valueFromASTUntyped(variable.defaultValue)
+            if (walk.variables[name] === undefined && variable.defaultValue)
+              walk.variables[name] = valueFromASTUntyped(variable.defaultValue)
           }
           const root = walk.schema.getRootType(definition.operation)
           if (root) visit(definition.selectionSet, root, 1, 1, walk, new Set())

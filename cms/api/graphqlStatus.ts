@@ -1,5 +1,8 @@
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
-type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { statusCode?: number } }[] }
+type GraphQLBody = {
+  data?: Record<string, unknown> | null
+  errors?: { message: string; extensions?: { statusCode?: number } }[]
+}
 
 /**
  * GraphQL answers 200 even when it did nothing (graphql-http, `application/json`). A request whose
@@ -10,7 +13,8 @@ type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: 
 export function graphqlStatus<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     const response = await handler(request, context)
-    if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return response
+    if (response.status !== 200 || !response.headers.get('content-type')?.includes('json'))
+      return response
     const text = await response.text()
     let body: GraphQLBody
     try {
@@ -18,12 +22,14 @@ export function graphqlStatus<Context>(handler: Handler<Context>): Handler<Conte
     } catch {
       return new Response(text, response)
     }
-    const failedWhole = body.errors?.length && Object.values(body.data ?? {}).every((value) => value === null)
+    const failedWhole =
+      body.errors?.length && Object.values(body.data ?? {}).every((value) => value === null)
     if (!failedWhole) return new Response(text, response)
     const statuses = body.errors!.map((error) => error.extensions?.statusCode ?? 400)
     const status = Math.max(...statuses)
     for (const error of body.errors!) {
-      if (error.extensions?.statusCode === undefined) error.message = `GraphQL 请求无效：${error.message}`
+      if (error.extensions?.statusCode === undefined)
+        error.message = `GraphQL 请求无效：${error.message}`
     }
     const headers = new Headers(response.headers)
     headers.delete('content-length')

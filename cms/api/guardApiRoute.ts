@@ -27,7 +27,14 @@ export function guardApiRoute<Context>(handler: RouteHandler<Context>): RouteHan
         const response = await handler(checked, context)
         return withRequestId(response, requestId)
       } catch (error) {
-        console.error(JSON.stringify({ level: 'error', requestId, msg: 'API request failed', err: String((error as Error)?.stack ?? error) }))
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            requestId,
+            msg: 'API request failed',
+            err: String((error as Error)?.stack ?? error),
+          }),
+        )
         return answer(500, serverFaultMessage(requestId), requestId)
       }
     })
@@ -40,20 +47,38 @@ async function checkBody(request: Request, requestId: string): Promise<Request |
   const declaredLength = Number(request.headers.get('content-length') ?? NaN)
   if (contentType === 'multipart/form-data') {
     const limit = mediaMaxBytes() + multipartOverheadBytes
-    if (declaredLength > limit) return answer(413, `请求内容过大（上限 ${Math.floor(limit / 1024 / 1024)} MB）。`, requestId)
+    if (declaredLength > limit)
+      return answer(413, `请求内容过大（上限 ${Math.floor(limit / 1024 / 1024)} MB）。`, requestId)
     return request
   }
   // Payload's long-query form: a GET sent as a form body.
-  if (contentType === 'application/x-www-form-urlencoded' && request.headers.get('x-payload-http-method-override') === 'GET') {
+  if (
+    contentType === 'application/x-www-form-urlencoded' &&
+    request.headers.get('x-payload-http-method-override') === 'GET'
+  ) {
     return request
   }
   const limit = inputLimits.jsonBodyBytes
-  if (declaredLength > limit) return answer(413, `请求内容过大（JSON 上限 ${Math.floor(limit / 1024 / 1024)} MB）。`, requestId)
+  if (declaredLength > limit)
+    return answer(
+      413,
+      `请求内容过大（JSON 上限 ${Math.floor(limit / 1024 / 1024)} MB）。`,
+      requestId,
+    )
   const text = await readText(request, limit)
-  if (text === null) return answer(413, `请求内容过大（JSON 上限 ${Math.floor(limit / 1024 / 1024)} MB）。`, requestId)
+  if (text === null)
+    return answer(
+      413,
+      `请求内容过大（JSON 上限 ${Math.floor(limit / 1024 / 1024)} MB）。`,
+      requestId,
+    )
   if (text.length === 0) return rebuild(request, null)
   if (contentType !== 'application/json') {
-    return answer(415, '不支持的内容类型：请以 application/json（或上传文件时以 multipart/form-data）提交。', requestId)
+    return answer(
+      415,
+      '不支持的内容类型：请以 application/json（或上传文件时以 multipart/form-data）提交。',
+      requestId,
+    )
   }
   let parsed: unknown
   try {

@@ -1,14 +1,37 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Field } from 'payload'
 import { APIError } from 'payload'
 import { isStaffUser } from '../access/roles'
-import { limitTooLargeMessage, queryLimitsFor, readAllRefusedMessage, sortRefusedMessage } from './queryLimits'
+import {
+  limitTooLargeMessage,
+  queryLimitsFor,
+  readAllRefusedMessage,
+  sortRefusedMessage,
+} from './queryLimits'
 
 /** Top-level fields anyone may sort by: plain data fields without field-level read rules. */
 function publicSortFields(fields: Field[]): Set<string> {
   const names = new Set(['id', 'createdAt', 'updatedAt'])
-  for (const field of fields as { name?: string; type: string; hidden?: boolean; access?: { read?: unknown } }[]) {
+  for (const field of fields as {
+    name?: string
+    type: string
+    hidden?: boolean
+    access?: { read?: unknown }
+  }[]) {
     if (!field.name || field.hidden || field.access?.read) continue
-    if (['relationship', 'upload', 'join', 'array', 'blocks', 'group', 'richText', 'json', 'tabs'].includes(field.type)) continue
+    if (
+      [
+        'relationship',
+        'upload',
+        'join',
+        'array',
+        'blocks',
+        'group',
+        'richText',
+        'json',
+        'tabs',
+      ].includes(field.type)
+    )
+      continue
     names.add(field.name)
   }
   return names
@@ -37,14 +60,20 @@ export function limitApiQueries(collection: CollectionConfig): CollectionBeforeO
     const limits = queryLimitsFor(req.user)
     if (limit !== undefined && limit !== null) {
       const value = Number(limit)
-      if (!Number.isFinite(value) || value < 0) throw new APIError('limit 必须是非负整数。', 400, null, true)
-      if (value > limits.maxLimit) throw new APIError(limitTooLargeMessage(limits.maxLimit), 400, null, true)
-      if (value === 0 && !limits.mayReadAll) throw new APIError(readAllRefusedMessage, 400, null, true)
+      if (!Number.isFinite(value) || value < 0)
+        throw new APIError('limit 必须是非负整数。', 400, null, true)
+      if (value > limits.maxLimit)
+        throw new APIError(limitTooLargeMessage(limits.maxLimit), 400, null, true)
+      if (value === 0 && !limits.mayReadAll)
+        throw new APIError(readAllRefusedMessage, 400, null, true)
     }
-    if (pagination === false && !limits.mayReadAll) throw new APIError(readAllRefusedMessage, 400, null, true)
+    if (pagination === false && !limits.mayReadAll)
+      throw new APIError(readAllRefusedMessage, 400, null, true)
     if (sort && !isStaffUser(req.user)) {
       sortable ??= publicSortFields(collection.fields)
-      const paths = (Array.isArray(sort) ? sort : String(sort).split(',')).map((path) => path.trim().replace(/^-/, ''))
+      const paths = (Array.isArray(sort) ? sort : String(sort).split(',')).map((path) =>
+        path.trim().replace(/^-/, ''),
+      )
       const refused = paths.find((path) => path && !sortable!.has(path))
       if (refused) throw new APIError(sortRefusedMessage(refused), 400, null, true)
     }

@@ -18,8 +18,20 @@ export interface QueryLimits {
   mayReadAll: boolean
 }
 
-export const publicQueryLimits: QueryLimits = { maxLimit: 100, maxDocuments: 1000, maxDepth: 10, maxAliases: 20, mayReadAll: false }
-export const staffQueryLimits: QueryLimits = { maxLimit: 1000, maxDocuments: 10_000, maxDepth: 15, maxAliases: 50, mayReadAll: true }
+export const publicQueryLimits: QueryLimits = {
+  maxLimit: 100,
+  maxDocuments: 1000,
+  maxDepth: 10,
+  maxAliases: 20,
+  mayReadAll: false,
+}
+export const staffQueryLimits: QueryLimits = {
+  maxLimit: 1000,
+  maxDocuments: 10_000,
+  maxDepth: 15,
+  maxAliases: 50,
+  mayReadAll: true,
+}
 
 export function queryLimitsFor(user: unknown): QueryLimits {
   return isStaffUser(user as never) ? staffQueryLimits : publicQueryLimits
@@ -30,4 +42,5 @@ export const defaultPageSize = 10
 
 export const limitTooLargeMessage = (max: number) => `每页最多 ${max} 条（limit 不能超过 ${max}）。`
 export const readAllRefusedMessage = `不能一次读取全部记录（limit=0 或 pagination=false）：请分页读取，每页最多 ${publicQueryLimits.maxLimit} 条。`
-export const sortRefusedMessage = (path: string) => `不能按“${path}”排序：只能按本集合自身的公开字段排序。`
+export const sortRefusedMessage = (path: string) =>
+  `不能按“${path}”排序：只能按本集合自身的公开字段排序。`

@@ -25,7 +25,12 @@ export interface BackupScheduleOptions {
 }
 
 /** When the next scheduled backup is due (ms since epoch). */
-export function nextBackupDue(dir: string, intervalHours: number, now = Date.now(), delayMs = startDelayMs): number {
+export function nextBackupDue(
+  dir: string,
+  intervalHours: number,
+  now = Date.now(),
+  delayMs = startDelayMs,
+): number {
   const newest = listBackups(dir)[0]
   const last = newest ? fs.statSync(newest).mtimeMs : 0
   return Math.max(now + delayMs, last + intervalHours * hour)
@@ -50,11 +55,15 @@ export function scheduleBackups(options: BackupScheduleOptions): () => void {
   const tick = () => {
     if (stopped) return
     if (Date.now() < due) return wait()
-    child = spawn(path.join(options.root, 'node_modules/.bin/tsx'), ['cms/scripts/backup.ts', '--scheduled'], {
-      cwd: options.root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, BACKUP_DIR: dir },
-    })
+    child = spawn(
+      path.join(options.root, 'node_modules/.bin/tsx'),
+      ['cms/scripts/backup.ts', '--scheduled'],
+      {
+        cwd: options.root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, BACKUP_DIR: dir },
+      },
+    )
     child.once('exit', (code) => {
       child = null
       if (stopped) return

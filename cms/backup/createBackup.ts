@@ -14,7 +14,14 @@ import zlib from 'node:zlib'
 import { createClient } from '@libsql/client'
 import { temporaryPathFor } from '../../shared/writeFileAtomically'
 import { mongoDatabaseName } from './databaseFile'
-import { manifestFormat, manifestName, manifestVersion, mediaEntry, type BackupManifest, type ManifestFile } from './manifest'
+import {
+  manifestFormat,
+  manifestName,
+  manifestVersion,
+  mediaEntry,
+  type BackupManifest,
+  type ManifestFile,
+} from './manifest'
 import { archiveEnd, entryHeader, entryPadding } from './tarArchive'
 
 export interface CreateBackupOptions {
@@ -40,7 +47,10 @@ export interface BackupResult {
 
 /** `hongse-backup-20261202T181500Z.tar.gz`: sorts by time, and says what it is. */
 export function backupFileName(date = new Date()): string {
-  return `hongse-backup-${date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.tar.gz`
+  return `hongse-backup-${date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.tar.gz`
 }
 
 export const backupFilePattern = /^hongse-backup-\d{8}T\d{6}Z(-\d+)?\.tar\.gz$/
@@ -65,21 +75,37 @@ export async function snapshotSqlite(databaseFile: string, snapshotFile: string)
  * left out because it needs a replica set and the whole server).
  */
 async function dumpMongo(url: string, archiveFile: string): Promise<void> {
-  const result = spawnSync('mongodump', [`--uri=${url}`, `--archive=${archiveFile}`, '--gzip'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(mongoWithoutTools)
-  if (result.status !== 0) throw new Error(`mongodump 失败（退出码 ${result.status}）：${result.stderr.trim().split('\n').slice(-3).join(' ')}`)
+  const result = spawnSync('mongodump', [`--uri=${url}`, `--archive=${archiveFile}`, '--gzip'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  })
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT')
+    throw new Error(mongoWithoutTools)
+  if (result.status !== 0)
+    throw new Error(
+      `mongodump 失败（退出码 ${result.status}）：${result.stderr.trim().split('\n').slice(-3).join(' ')}`,
+    )
 }
 
 export const mongoWithoutTools =
   'DATABASE_URL 指向 MongoDB，但找不到 mongodump（MongoDB Database Tools）。请安装后重试，或按 README “备份与恢复”一节手工备份：mongodump --uri=… --archive=… --gzip，再加上媒体目录（MEDIA_DIR）。'
 
 /** Migrations and document counts, read from the snapshot itself (so they match what is archived). */
-async function describeSnapshot(snapshotFile: string, collections: string[]): Promise<Pick<BackupManifest['database'], 'migrations' | 'counts'>> {
+async function describeSnapshot(
+  snapshotFile: string,
+  collections: string[],
+): Promise<Pick<BackupManifest['database'], 'migrations' | 'counts'>> {
   const client = createClient({ url: `file:${snapshotFile}` })
   try {
-    const tables = new Set((await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((row) => String(row.name)))
+    const tables = new Set(
+      (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map(
+        (row) => String(row.name),
+      ),
+    )
     const migrations = tables.has('payload_migrations')
-      ? (await client.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((row) => String(row.name))
+      ? (await client.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((row) =>
+          String(row.name),
+        )
       : []
     const counts: Record<string, number> = {}
     for (const slug of collections) {
@@ -88,7 +114,9 @@ async function describeSnapshot(snapshotFile: string, collections: string[]): Pr
         [`${slug} (versions)`, `_${tableOf(slug)}_v`],
       ]) {
         if (!tables.has(table)) continue
-        counts[label] = Number((await client.execute(`SELECT count(*) AS n FROM ${quoted(table)}`)).rows[0].n)
+        counts[label] = Number(
+          (await client.execute(`SELECT count(*) AS n FROM ${quoted(table)}`)).rows[0].n,
+        )
       }
     }
     return { migrations, counts }
@@ -111,7 +139,11 @@ export function listFiles(dir: string): string[] {
  * One archive entry from a file on disk: exactly `size` bytes (the size when it was opened; a file
  * growing meanwhile is cut there, one shrinking is padded), hashed as written.
  */
-async function* fileEntry(name: string, file: string, files: Record<string, ManifestFile>): AsyncGenerator<Buffer> {
+async function* fileEntry(
+  name: string,
+  file: string,
+  files: Record<string, ManifestFile>,
+): AsyncGenerator<Buffer> {
   const handle = await fs.promises.open(file, 'r')
   try {
     const { size, mtimeMs } = await handle.stat()
@@ -120,8 +152,14 @@ async function* fileEntry(name: string, file: string, files: Record<string, Mani
     let position = 0
     const buffer = Buffer.alloc(1 << 20)
     while (position < size) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position)
-      const chunk = bytesRead > 0 ? Buffer.from(buffer.subarray(0, bytesRead)) : Buffer.alloc(size - position)
+      const { bytesRead } = await handle.read(
+        buffer,
+        0,
+        Math.min(buffer.length, size - position),
+        position,
+      )
+      const chunk =
+        bytesRead > 0 ? Buffer.from(buffer.subarray(0, bytesRead)) : Buffer.alloc(size - position)
       hash.update(chunk)
       position += chunk.length
       yield chunk
@@ -147,7 +185,10 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   process.once('exit', removeTemporaries)
   try {
     const { database } = options
-    let described: Pick<BackupManifest['database'], 'migrations' | 'counts'> = { migrations: [], counts: {} }
+    let described: Pick<BackupManifest['database'], 'migrations' | 'counts'> = {
+      migrations: [],
+      counts: {},
+    }
     let name: string
     if (database.kind === 'sqlite') {
       await snapshotSqlite(database.file, snapshot)
@@ -158,7 +199,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       name = mongoDatabaseName(database.url)
     }
     const snapshotMilliseconds = performance.now() - started
-    const databaseEntry = database.kind === 'sqlite' ? `database/${name}` : 'database/mongodump.archive.gz'
+    const databaseEntry =
+      database.kind === 'sqlite' ? `database/${name}` : 'database/mongodump.archive.gz'
     const mediaFiles = listFiles(options.mediaDir)
     const files: Record<string, ManifestFile> = {}
     const createdAt = new Date().toISOString()
@@ -177,7 +219,10 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
         version: manifestVersion,
         createdAt,
         database: { kind: database.kind, name, entry: databaseEntry, ...described },
-        media: { entries: mediaNames.length, bytes: mediaNames.reduce((sum, name) => sum + files[name].size, 0) },
+        media: {
+          entries: mediaNames.length,
+          bytes: mediaNames.reduce((sum, name) => sum + files[name].size, 0),
+        },
         files,
       }
       const json = Buffer.from(JSON.stringify(manifest, null, 2))
@@ -187,13 +232,23 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       yield archiveEnd()
     }
 
-    await pipeline(entries, zlib.createGzip({ level: options.gzipLevel ?? 6 }), fs.createWriteStream(temporary))
+    await pipeline(
+      entries,
+      zlib.createGzip({ level: options.gzipLevel ?? 6 }),
+      fs.createWriteStream(temporary),
+    )
     const handle = await fs.promises.open(temporary, 'r+')
     await handle.sync()
     await handle.close()
     fs.renameSync(temporary, options.file)
     syncFolder(path.dirname(options.file))
-    return { file: options.file, bytes: fs.statSync(options.file).size, milliseconds: performance.now() - started, snapshotMilliseconds, manifest: manifest! }
+    return {
+      file: options.file,
+      bytes: fs.statSync(options.file).size,
+      milliseconds: performance.now() - started,
+      snapshotMilliseconds,
+      manifest: manifest!,
+    }
   } finally {
     process.off('exit', removeTemporaries)
     removeTemporaries()

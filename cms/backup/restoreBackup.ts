@@ -45,9 +45,15 @@ export async function databaseHasData(databaseFile: string): Promise<boolean> {
   const client = createClient({ url: `file:${databaseFile}` })
   try {
     await client.execute('PRAGMA busy_timeout = 10000')
-    const tables = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'payload_migrations'")).rows
+    const tables = (
+      await client.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'payload_migrations'",
+      )
+    ).rows
     for (const { name } of tables) {
-      const row = (await client.execute(`SELECT 1 FROM "${String(name).replace(/"/g, '""')}" LIMIT 1`)).rows[0]
+      const row = (
+        await client.execute(`SELECT 1 FROM "${String(name).replace(/"/g, '""')}" LIMIT 1`)
+      ).rows[0]
       if (row) return true
     }
     return false
@@ -59,7 +65,9 @@ export async function databaseHasData(databaseFile: string): Promise<boolean> {
 /** Files in the media folder, ignoring dotfiles such as the repository's `.gitkeep`. */
 function mediaHasFiles(dir: string): boolean {
   if (!fs.existsSync(dir)) return false
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).some((entry) => entry.isFile() && !entry.name.startsWith('.'))
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .some((entry) => entry.isFile() && !entry.name.startsWith('.'))
 }
 
 function runningPublisher(releasesDir: string | undefined): number | null {
@@ -80,8 +88,10 @@ function safeEntryName(name: string): boolean {
   return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
-const damaged = (detail: string) => new RestoreRefused(`备份文件已损坏，拒绝恢复（未做任何修改）：${detail}`)
-const truncated = (detail: string) => new RestoreRefused(`备份文件不完整（可能被截断或未写完），拒绝恢复（未做任何修改）：${detail}`)
+const damaged = (detail: string) =>
+  new RestoreRefused(`备份文件已损坏，拒绝恢复（未做任何修改）：${detail}`)
+const truncated = (detail: string) =>
+  new RestoreRefused(`备份文件不完整（可能被截断或未写完），拒绝恢复（未做任何修改）：${detail}`)
 
 /** Unpacks `archive` into `staging`, returning the manifest once every entry is proven intact. */
 export async function unpackVerified(archive: string, staging: string): Promise<BackupManifest> {
@@ -93,16 +103,22 @@ export async function unpackVerified(archive: string, staging: string): Promise<
   fs.closeSync(fd)
   if (headBytes < 2) throw truncated('文件为空')
   const gzipped = head[0] === 0x1f && head[1] === 0x8b
-  const stream = fs.createReadStream(archive).pipe(gzipped ? zlib.createGunzip() : new PassThrough())
+  const stream = fs
+    .createReadStream(archive)
+    .pipe(gzipped ? zlib.createGunzip() : new PassThrough())
 
   try {
     await readTar(stream, (name, size) => {
       if (!safeEntryName(name)) throw damaged(`条目名称不安全（${JSON.stringify(name)}）`)
-      if (actual.has(name) || (name === manifestName && manifestBytes)) throw damaged(`条目重复（${name}）`)
+      if (actual.has(name) || (name === manifestName && manifestBytes))
+        throw damaged(`条目重复（${name}）`)
       if (name === manifestName) {
         if (size > maxManifestBytes) throw damaged('清单过大')
         const parts: Buffer[] = []
-        return { data: (chunk) => void parts.push(Buffer.from(chunk)), end: () => void (manifestBytes = Buffer.concat(parts)) }
+        return {
+          data: (chunk) => void parts.push(Buffer.from(chunk)),
+          end: () => void (manifestBytes = Buffer.concat(parts)),
+        }
       }
       const file = path.join(staging, name)
       fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -125,8 +141,10 @@ export async function unpackVerified(archive: string, staging: string): Promise<
   } catch (error) {
     if (error instanceof RestoreRefused) throw error
     const code = (error as NodeJS.ErrnoException).code
-    if (error instanceof ArchiveFormatError) throw error.truncated ? truncated(error.message) : damaged(error.message)
-    if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test((error as Error).message)) throw truncated('压缩数据在中途结束')
+    if (error instanceof ArchiveFormatError)
+      throw error.truncated ? truncated(error.message) : damaged(error.message)
+    if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test((error as Error).message))
+      throw truncated('压缩数据在中途结束')
     if (code?.startsWith('Z_')) throw damaged(`压缩数据校验失败（${(error as Error).message}）`)
     throw error
   }
@@ -138,17 +156,27 @@ export async function unpackVerified(archive: string, staging: string): Promise<
   } catch {
     throw damaged('清单 manifest.json 不是有效的 JSON')
   }
-  if (manifest?.format !== manifestFormat || manifest.version !== manifestVersion || typeof manifest.files !== 'object' || !manifest.database) {
-    throw damaged(`不是本系统的备份格式（format=${JSON.stringify(manifest?.format)}，version=${JSON.stringify(manifest?.version)}）`)
+  if (
+    manifest?.format !== manifestFormat ||
+    manifest.version !== manifestVersion ||
+    typeof manifest.files !== 'object' ||
+    !manifest.database
+  ) {
+    throw damaged(
+      `不是本系统的备份格式（format=${JSON.stringify(manifest?.format)}，version=${JSON.stringify(manifest?.version)}）`,
+    )
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const found = actual.get(name)
     if (!found) throw truncated(`清单列出的文件缺失：${name}`)
-    if (found.size !== expected.size) throw damaged(`文件大小不符：${name}（应为 ${expected.size} 字节，实际 ${found.size} 字节）`)
+    if (found.size !== expected.size)
+      throw damaged(`文件大小不符：${name}（应为 ${expected.size} 字节，实际 ${found.size} 字节）`)
     if (found.sha256 !== expected.sha256) throw damaged(`校验和（sha256）不符：${name}`)
   }
-  for (const name of actual.keys()) if (!(name in manifest.files)) throw damaged(`清单中没有的文件：${name}`)
-  if (!manifest.database.entry?.startsWith('database/') || !actual.has(manifest.database.entry)) throw damaged(`清单中的数据库条目不存在：${manifest.database.entry}`)
+  for (const name of actual.keys())
+    if (!(name in manifest.files)) throw damaged(`清单中没有的文件：${name}`)
+  if (!manifest.database.entry?.startsWith('database/') || !actual.has(manifest.database.entry))
+    throw damaged(`清单中的数据库条目不存在：${manifest.database.entry}`)
   return manifest
 }
 
@@ -157,22 +185,31 @@ function moveAside(target: string, stamp: string, companions: string[] = []): st
   if (!fs.existsSync(target)) return null
   const aside = `${target}.before-restore-${stamp}`
   fs.renameSync(target, aside)
-  for (const suffix of companions) if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, aside + suffix)
+  for (const suffix of companions)
+    if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, aside + suffix)
   return aside
 }
 
 /** Verifies `archive`, then puts its database and media in place of the current ones. */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const started = performance.now()
-  if (!fs.existsSync(options.archive) || !fs.statSync(options.archive).isFile()) throw new RestoreRefused(`找不到备份文件：${options.archive}`)
+  if (!fs.existsSync(options.archive) || !fs.statSync(options.archive).isFile())
+    throw new RestoreRefused(`找不到备份文件：${options.archive}`)
   const publisher = runningPublisher(options.releasesDir)
-  if (publisher) throw new RestoreRefused(`系统正在运行（发布服务 PID ${publisher}）：请先停止 npm start（或 CMS 与发布服务），再恢复。`)
+  if (publisher)
+    throw new RestoreRefused(
+      `系统正在运行（发布服务 PID ${publisher}）：请先停止 npm start（或 CMS 与发布服务），再恢复。`,
+    )
   if (!options.force) {
     if (await databaseHasData(options.databaseFile)) {
-      throw new RestoreRefused(`目标数据库 ${options.databaseFile} 中已有数据，恢复会覆盖它，已拒绝。确认覆盖请加 --force（原数据库会被改名保留）。`)
+      throw new RestoreRefused(
+        `目标数据库 ${options.databaseFile} 中已有数据，恢复会覆盖它，已拒绝。确认覆盖请加 --force（原数据库会被改名保留）。`,
+      )
     }
     if (mediaHasFiles(options.mediaDir)) {
-      throw new RestoreRefused(`媒体目录 ${options.mediaDir} 中已有文件，恢复会替换它，已拒绝。确认覆盖请加 --force（原目录会被改名保留）。`)
+      throw new RestoreRefused(
+        `媒体目录 ${options.mediaDir} 中已有文件，恢复会替换它，已拒绝。确认覆盖请加 --force（原目录会被改名保留）。`,
+      )
     }
   }
 
@@ -182,14 +219,23 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   try {
     const manifest = await unpackVerified(options.archive, staging)
     if (manifest.database.kind !== 'sqlite') {
-      throw new RestoreRefused(`这是 ${manifest.database.kind} 数据库（${manifest.database.name}）的备份：请按 README “备份与恢复”一节用 mongorestore 恢复数据库，媒体目录在归档的 media/ 下。`)
+      throw new RestoreRefused(
+        `这是 ${manifest.database.kind} 数据库（${manifest.database.name}）的备份：请按 README “备份与恢复”一节用 mongorestore 恢复数据库，媒体目录在归档的 media/ 下。`,
+      )
     }
-    const unknown = options.knownMigrations ? manifest.database.migrations.filter((name) => !options.knownMigrations!.includes(name)) : []
+    const unknown = options.knownMigrations
+      ? manifest.database.migrations.filter((name) => !options.knownMigrations!.includes(name))
+      : []
     if (unknown.length > 0) {
-      throw new RestoreRefused(`备份来自更新版本的程序（本程序不认识的数据库迁移：${unknown.join('、')}），请先升级程序再恢复。`)
+      throw new RestoreRefused(
+        `备份来自更新版本的程序（本程序不认识的数据库迁移：${unknown.join('、')}），请先升级程序再恢复。`,
+      )
     }
 
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')
     const movedAside: string[] = []
     const databaseAside = moveAside(options.databaseFile, stamp, ['-wal', '-shm', '-journal'])
     if (databaseAside) movedAside.push(databaseAside)

@@ -33,7 +33,8 @@ function paxRecord(key: string, value: string): string {
   const body = ` ${key}=${value}\n`
   // The length prefix counts itself: grow it until it is consistent.
   let length = Buffer.byteLength(body) + 1
-  while (String(length).length + Buffer.byteLength(body) !== length) length = String(length).length + Buffer.byteLength(body)
+  while (String(length).length + Buffer.byteLength(body) !== length)
+    length = String(length).length + Buffer.byteLength(body)
   return `${length}${body}`
 }
 
@@ -42,11 +43,17 @@ const padding = (size: number) => Buffer.alloc((block - (size % block)) % block)
 /** The header blocks of one file entry: a pax header first when ustar cannot hold the name or size. */
 export function entryHeader(name: string, size: number, mtime = Date.now()): Buffer {
   const records: string[] = []
-  if (Buffer.byteLength(name) > 99 || /[^\x20-\x7e]/.test(name)) records.push(paxRecord('path', name))
+  if (Buffer.byteLength(name) > 99 || /[^\x20-\x7e]/.test(name))
+    records.push(paxRecord('path', name))
   if (size > 0o77777777777) records.push(paxRecord('size', String(size)))
   if (records.length === 0) return header(name, size, mtime, '0')
   const pax = Buffer.from(records.join(''), 'utf8')
-  return Buffer.concat([header('PaxHeader', pax.length, mtime, 'x'), pax, padding(pax.length), header(name, size, mtime, '0')])
+  return Buffer.concat([
+    header('PaxHeader', pax.length, mtime, 'x'),
+    pax,
+    padding(pax.length),
+    header(name, size, mtime, '0'),
+  ])
 }
 
 /** The zero blocks after a file's data that round it up to whole blocks. */
@@ -71,7 +78,10 @@ export interface EntrySink {
 }
 
 function parseOctal(buffer: Buffer, start: number, length: number): number {
-  const text = buffer.toString('ascii', start, start + length).replace(/\0.*$/s, '').trim()
+  const text = buffer
+    .toString('ascii', start, start + length)
+    .replace(/\0.*$/s, '')
+    .trim()
   if (!/^[0-7]*$/.test(text)) throw new ArchiveFormatError('tar 头部的数字字段无效')
   return text ? parseInt(text, 8) : 0
 }
@@ -89,7 +99,8 @@ function parsePax(data: Buffer): Record<string, string> {
   while (offset < data.length) {
     const space = data.indexOf(0x20, offset)
     const length = Number(data.toString('ascii', offset, space))
-    if (space < 0 || !Number.isInteger(length) || length <= 0) throw new ArchiveFormatError('tar 的 pax 头部无效')
+    if (space < 0 || !Number.isInteger(length) || length <= 0)
+      throw new ArchiveFormatError('tar 的 pax 头部无效')
     const record = data.toString('utf8', space + 1, offset + length - 1)
     const equals = record.indexOf('=')
     result[record.slice(0, equals)] = record.slice(equals + 1)
@@ -103,9 +114,20 @@ function parsePax(data: Buffer): Record<string, string> {
  * Throws `ArchiveFormatError` for a damaged header and (with `truncated`) for an archive that ends
  * before its end-of-archive marker.
  */
-export async function readTar(source: AsyncIterable<Buffer>, open: (name: string, size: number) => EntrySink | Promise<EntrySink>): Promise<void> {
+export async function readTar(
+  source: AsyncIterable<Buffer>,
+  open: (name: string, size: number) => EntrySink | Promise<EntrySink>,
+): Promise<void> {
   let pending: Buffer = Buffer.alloc(0)
-  let state: { kind: 'header' } | { kind: 'data'; remaining: number; pad: number; sink: EntrySink | null; pax: Buffer[] | null } = { kind: 'header' }
+  let state:
+    | { kind: 'header' }
+    | {
+        kind: 'data'
+        remaining: number
+        pad: number
+        sink: EntrySink | null
+        pax: Buffer[] | null
+      } = { kind: 'header' }
   let pax: Record<string, string> = {}
   let ended = false
 
@@ -125,7 +147,13 @@ export async function readTar(source: AsyncIterable<Buffer>, open: (name: string
       if (prefix) name = `${prefix}/${name}`
       let size = parseOctal(head, 124, 12)
       if (type === 'x' || type === 'g') {
-        state = { kind: 'data', remaining: size, pad: padding(size).length, sink: null, pax: type === 'x' ? [] : null }
+        state = {
+          kind: 'data',
+          remaining: size,
+          pad: padding(size).length,
+          sink: null,
+          pax: type === 'x' ? [] : null,
+        }
         return true
       }
       if (pax.path) name = pax.path
@@ -136,7 +164,13 @@ export async function readTar(source: AsyncIterable<Buffer>, open: (name: string
         return true
       }
       if (type !== '0') throw new ArchiveFormatError(`不支持的 tar 条目类型“${type}”（${name}）`)
-      state = { kind: 'data', remaining: size, pad: padding(size).length, sink: await open(name, size), pax: null }
+      state = {
+        kind: 'data',
+        remaining: size,
+        pad: padding(size).length,
+        sink: await open(name, size),
+        pax: null,
+      }
       return true
     }
     if (state.remaining > 0) {

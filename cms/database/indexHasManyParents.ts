@@ -11,7 +11,9 @@ export const indexHasManyParents: SQLiteSchemaHook = ({ schema, extendTable }) =
     if (!/_(texts|numbers)$/.test(name)) continue
     extendTable({
       table,
-      extraConfig: (columns) => ({ parentOrder: index(`${name}_parent_order_idx`).on(columns.parent, columns.order) }),
+      extraConfig: (columns) => ({
+        parentOrder: index(`${name}_parent_order_idx`).on(columns.parent, columns.order),
+      }),
     })
   }
   return schema

@@ -26,14 +26,16 @@ export function sqliteFileUrl(url: string): string {
  */
 export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
   if (isMongoUrl(url)) return mongooseAdapter({ url })
-  return withSerialWriteTransactions(sqliteAdapter({
-    client: { url: sqliteFileUrl(url) },
-    push: false,
-    afterSchemaInit: [indexHasManyParents],
-    migrationDir: path.resolve(projectRoot, 'cms/database/migrations'),
-    prodMigrations: migrations,
-    wal: true,
-    busyTimeout: 10_000,
-    logger: process.env.SQL_LOG === '1',
-  }))
+  return withSerialWriteTransactions(
+    sqliteAdapter({
+      client: { url: sqliteFileUrl(url) },
+      push: false,
+      afterSchemaInit: [indexHasManyParents],
+      migrationDir: path.resolve(projectRoot, 'cms/database/migrations'),
+      prodMigrations: migrations,
+      wal: true,
+      busyTimeout: 10_000,
+      logger: process.env.SQL_LOG === '1',
+    }),
+  )
 }

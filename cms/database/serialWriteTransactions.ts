@@ -56,7 +56,10 @@ function installSerialWriteTransactions(adapter: SQLiteAdapter): void {
   adapter.connect = async function (this: SQLiteAdapter, options) {
     await connect.call(this, options)
     this.client = routeWritesThroughLock(this.client, lock, await openedWriter())
-    this.drizzle = drizzle(this.client, { logger: this.logger || false, schema: this.schema }) as Writer
+    this.drizzle = drizzle(this.client, {
+      logger: this.logger || false,
+      schema: this.schema,
+    }) as Writer
   }
 
   const destroy = adapter.destroy
@@ -126,42 +129,64 @@ async function acquire(lock: WriteLock): Promise<() => void> {
 
 /** The write connection, configured like the adapter's (busy timeout, synchronous, foreign keys). */
 async function openWriter(adapter: SQLiteAdapter): Promise<Writer> {
-  const writer = drizzle({ connection: adapter.clientConfig, logger: adapter.logger || false, schema: adapter.schema }) as Writer
+  const writer = drizzle({
+    connection: adapter.clientConfig,
+    logger: adapter.logger || false,
+    schema: adapter.schema,
+  }) as Writer
   const foreignKeys = await adapter.client.execute('PRAGMA foreign_keys')
-  await writer.$client.execute(`PRAGMA foreign_keys = ${Number(Object.values(foreignKeys.rows[0] ?? {})[0] ?? 0) ? 'ON' : 'OFF'}`)
-  if (adapter.busyTimeout > 0) await writer.$client.execute(`PRAGMA busy_timeout = ${adapter.busyTimeout}`)
+  await writer.$client.execute(
+    `PRAGMA foreign_keys = ${Number(Object.values(foreignKeys.rows[0] ?? {})[0] ?? 0) ? 'ON' : 'OFF'}`,
+  )
+  if (adapter.busyTimeout > 0)
+    await writer.$client.execute(`PRAGMA busy_timeout = ${adapter.busyTimeout}`)
   if (adapter.wal) await writer.$client.execute(`PRAGMA synchronous = ${adapter.wal.synchronous}`)
   return writer
 }
 
-const isRead = (statement: Statement) => /^\s*select\b/i.test(typeof statement === 'string' ? statement : statement.sql)
+const isRead = (statement: Statement) =>
+  /^\s*select\b/i.test(typeof statement === 'string' ? statement : statement.sql)
 
 /** The adapter's client, with every statement but a plain SELECT sent to the write connection under the lock. */
-function routeWritesThroughLock(client: SQLiteAdapter['client'], lock: WriteLock, writer: Writer): SQLiteAdapter['client'] {
+function routeWritesThroughLock(
+  client: SQLiteAdapter['client'],
+  lock: WriteLock,
+  writer: Writer,
+): SQLiteAdapter['client'] {
   if ((client as unknown as Record<symbol, boolean>)[routedClient]) return client
   const target = writer.$client
-  const locked = <T>(work: () => Promise<T>) => acquire(lock).then(async (release) => {
-    try {
-      return await work()
-    } finally {
-      release()
-    }
-  })
+  const locked = <T>(work: () => Promise<T>) =>
+    acquire(lock).then(async (release) => {
+      try {
+        return await work()
+      } finally {
+        release()
+      }
+    })
   return new Proxy(client, {
     get(original, property) {
       if (property === routedClient) return true
       if (property === 'execute') {
         const execute = (on: SQLiteAdapter['client'], statement: Statement, args?: unknown) =>
-          (on.execute as (statement: Statement, args?: unknown) => ReturnType<typeof on.execute>)(statement, args)
+          (on.execute as (statement: Statement, args?: unknown) => ReturnType<typeof on.execute>)(
+            statement,
+            args,
+          )
         return (statement: Statement, args?: unknown) =>
-          isRead(statement) ? execute(original, statement, args) : locked(() => execute(target, statement, args))
+          isRead(statement)
+            ? execute(original, statement, args)
+            : locked(() => execute(target, statement, args))
       }
       if (property === 'batch') {
         return (statements: Statement[], mode?: never) =>
-          statements.every(isRead) ? original.batch(statements as never, mode) : locked(() => target.batch(statements as never, mode))
+          statements.every(isRead)
+            ? original.batch(statements as never, mode)
+            : locked(() => target.batch(statements as never, mode))
       }
-      if (property === 'executeMultiple') return (sql: string) => locked(() => target.executeMultiple(sql))
-      if (property === 'migrate') return (statements: Statement[]) => locked(() => target.migrate(statements as never))
+      if (property === 'executeMultiple')
+        return (sql: string) => locked(() => target.executeMultiple(sql))
+      if (property === 'migrate')
+        return (statements: Statement[]) => locked(() => target.migrate(statements as never))
       const value = Reflect.get(original, property, original)
       // libsql's client keeps its connection in private fields: call its methods on the client itself.
       return typeof value === 'function' ? value.bind(original) : value

@@ -47,7 +47,11 @@ export const siteEntryOf = {
     venue: text(doc.venue),
     openedAt: doc.openedAt ?? null,
     cover: toImageRef(doc.cover),
-    sections: (doc.sections ?? []).map((section) => ({ id: String(section.id), title: section.title, intro: text(section.intro) })),
+    sections: (doc.sections ?? []).map((section) => ({
+      id: String(section.id),
+      title: section.title,
+      intro: text(section.intro),
+    })),
   }),
   exhibits: (doc: Exhibit): ExhibitEntry => ({
     ...common(doc),
@@ -60,7 +64,10 @@ export const siteEntryOf = {
     caption: text(doc.caption),
     images: (doc.images ?? [])
       .map((row) => ({ image: toImageRef(row.image), caption: text(row.caption) }))
-      .filter((row): row is { image: NonNullable<typeof row.image>; caption: string } => row.image !== null),
+      .filter(
+        (row): row is { image: NonNullable<typeof row.image>; caption: string } =>
+          row.image !== null,
+      ),
     bodyHtml: renderRichText(doc.body),
   }),
   speakers: (doc: Speaker): SpeakerEntry => ({
@@ -82,7 +89,11 @@ export const siteEntryOf = {
     videoUrl: doc.videoUrl ?? null,
     poster: toImageRef(doc.poster),
     summary: text(doc.summary),
-    chapters: (doc.chapters ?? []).map(({ start, title }) => ({ start, seconds: parseTimestamp(start) ?? 0, title })),
+    chapters: (doc.chapters ?? []).map(({ start, title }) => ({
+      start,
+      seconds: parseTimestamp(start) ?? 0,
+      title,
+    })),
     transcript: text(doc.transcript),
     attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
     tags: list(doc.tags),
@@ -116,7 +127,11 @@ function siteSettingsOf(site: Site): SiteSettings {
     siteName: site.siteName,
     slogan: text(site.slogan),
     storyHtml: renderRichText(site.story),
-    figures: (site.figures ?? []).map(({ label, value, unit }) => ({ label, value, unit: text(unit) })),
+    figures: (site.figures ?? []).map(({ label, value, unit }) => ({
+      label,
+      value,
+      unit: text(unit),
+    })),
     navigation: (site.navigation ?? []).map(({ label, href }) => ({ label, href })),
     footer: text(site.footer),
     contact: {
@@ -131,7 +146,9 @@ function siteSettingsOf(site: Site): SiteSettings {
 const asPublic = { overrideAccess: false, draft: false, depth: 1 } as const
 
 /** Lists the export sorts, so the same content always exports as the same file. */
-const exportOrder: { [C in PublicCollection]?: (a: PublicEntries[C], b: PublicEntries[C]) => number } = {
+const exportOrder: {
+  [C in PublicCollection]?: (a: PublicEntries[C], b: PublicEntries[C]) => number
+} = {
   news: newestFirst((item) => item.publishedAt),
   exhibits: (a, b) => a.order - b.order || byNumericId(a, b),
   lectures: newestFirst((item) => item.date),
@@ -146,7 +163,9 @@ export async function exportSiteContent(payload: Payload): Promise<SiteContent> 
     payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }),
     ...publicCollections.map((collection) => exportCollection(payload, collection)),
   ])
-  const byCollection = Object.fromEntries(publicCollections.map((collection, at) => [collection, lists[at]]))
+  const byCollection = Object.fromEntries(
+    publicCollections.map((collection, at) => [collection, lists[at]]),
+  )
   return {
     version: siteContentVersion,
     generatedAt: new Date().toISOString(),
@@ -155,10 +174,16 @@ export async function exportSiteContent(payload: Payload): Promise<SiteContent> 
   }
 }
 
-async function exportCollection<C extends PublicCollection>(payload: Payload, collection: C): Promise<PublicEntries[C][]> {
+async function exportCollection<C extends PublicCollection>(
+  payload: Payload,
+  collection: C,
+): Promise<PublicEntries[C][]> {
   const { docs } = await payload.find({ collection, ...asPublic, pagination: false })
-  const entries = docs.map((doc) => (siteEntryOf[collection] as (doc: unknown) => PublicEntries[C])(doc))
-  const order = exportOrder[collection] as ((a: PublicEntries[C], b: PublicEntries[C]) => number) | undefined
+  const entries = docs.map((doc) =>
+    (siteEntryOf[collection] as (doc: unknown) => PublicEntries[C])(doc),
+  )
+  const order = exportOrder[collection] as
+    ((a: PublicEntries[C], b: PublicEntries[C]) => number) | undefined
   return order ? entries.sort(order) : entries
 }
 

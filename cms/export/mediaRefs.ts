@@ -1,4 +1,10 @@
-import type { FileRef, ImageRef, ImageRendition, ImageSizeName, MediaDoc } from '../../shared/siteContent'
+import type {
+  FileRef,
+  ImageRef,
+  ImageRendition,
+  ImageSizeName,
+  MediaDoc,
+} from '../../shared/siteContent'
 
 const sizeNames: ImageSizeName[] = ['thumbnail', 'card', 'cardLarge', 'heroSmall', 'hero', 'og']
 
@@ -13,7 +19,12 @@ export function toImageRef(value: unknown): ImageRef | null {
   for (const name of sizeNames) {
     const size = value.sizes?.[name]
     if (size?.filename && size.width && size.height) {
-      sizes[name] = { file: size.filename, width: size.width, height: size.height, mimeType: size.mimeType ?? 'image/webp' } satisfies ImageRendition
+      sizes[name] = {
+        file: size.filename,
+        width: size.width,
+        height: size.height,
+        mimeType: size.mimeType ?? 'image/webp',
+      } satisfies ImageRendition
     }
   }
   // Only sharp's renditions reach a page; an image without any (an old upload) is left out.
@@ -34,7 +45,12 @@ export function toImageRef(value: unknown): ImageRef | null {
 /** A populated upload of any type (recording, attachment). */
 export function toFileRef(value: unknown): FileRef | null {
   if (!isMediaDoc(value) || !value.filename) return null
-  return { file: value.filename, alt: value.alt ?? '', mimeType: value.mimeType ?? 'application/octet-stream', filesize: value.filesize ?? 0 }
+  return {
+    file: value.filename,
+    alt: value.alt ?? '',
+    mimeType: value.mimeType ?? 'application/octet-stream',
+    filesize: value.filesize ?? 0,
+  }
 }
 
 /** The id of a relation, populated or not, as a string. */

@@ -1,5 +1,9 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import { convertLexicalToHTML, LinkHTMLConverter, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+import {
+  convertLexicalToHTML,
+  LinkHTMLConverter,
+  type HTMLConvertersFunction,
+} from '@payloadcms/richtext-lexical/html'
 import escapeHtml from 'escape-html'
 import { imageSources, mediaUrl } from '../../shared/responsiveImage'
 import { toFileRef, toImageRef } from './mediaRefs'
@@ -16,7 +20,8 @@ type LinkDoc = { relationTo?: string; value?: unknown } | null | undefined
 
 function internalDocToHref({ linkNode }: { linkNode: { fields: { doc?: LinkDoc } } }): string {
   const doc = linkNode.fields.doc
-  const slug = doc?.value && typeof doc.value === 'object' ? (doc.value as { slug?: string }).slug : undefined
+  const slug =
+    doc?.value && typeof doc.value === 'object' ? (doc.value as { slug?: string }).slug : undefined
   const toPath = doc?.relationTo ? sitePaths[doc.relationTo] : undefined
   return toPath && slug ? toPath(slug) : '#'
 }
@@ -29,7 +34,9 @@ function renderUpload(value: unknown): string {
     return `<figure><img src="${src}" srcset="${srcset}" sizes="(min-width: 46rem) 42rem, 100vw" width="${width}" height="${height}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${caption}</figure>`
   }
   const file = toFileRef(value)
-  return file ? `<p><a href="${mediaUrl(file.file)}">${escapeHtml(file.alt || file.file)}</a></p>` : ''
+  return file
+    ? `<p><a href="${mediaUrl(file.file)}">${escapeHtml(file.alt || file.file)}</a></p>`
+    : ''
 }
 
 /**

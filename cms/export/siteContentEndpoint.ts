@@ -4,7 +4,8 @@ import { isStaffUser } from '../access/roles'
 import { siteBuildToken } from '../settings'
 import { exportSiteContent } from './exportSiteContent'
 
-export const siteContentRefusedMessage = '内容导出仅供网站构建使用：请提供网站构建密钥（SITE_BUILD_TOKEN），或以后台账号登录。'
+export const siteContentRefusedMessage =
+  '内容导出仅供网站构建使用：请提供网站构建密钥（SITE_BUILD_TOKEN），或以后台账号登录。'
 
 /** True for a request carrying `Authorization: Bearer <SITE_BUILD_TOKEN>` (compared in constant time). */
 function hasSiteBuildToken(req: PayloadRequest): boolean {
@@ -27,7 +28,8 @@ function streamJson(content: object): ReadableStream<Uint8Array> {
       first = false
       if (Array.isArray(value)) {
         yield '['
-        for (let index = 0; index < value.length; index++) yield (index ? ',' : '') + JSON.stringify(value[index])
+        for (let index = 0; index < value.length; index++)
+          yield (index ? ',' : '') + JSON.stringify(value[index])
         yield ']'
       } else yield JSON.stringify(value) ?? 'null'
     }
@@ -63,7 +65,10 @@ export const siteContentEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!hasSiteBuildToken(req) && !isStaffUser(req.user)) {
-      return Response.json({ errors: [{ message: siteContentRefusedMessage }] }, { status: req.user ? 403 : 401 })
+      return Response.json(
+        { errors: [{ message: siteContentRefusedMessage }] },
+        { status: req.user ? 403 : 401 },
+      )
     }
     const content = await exportSiteContent(req.payload)
     return new Response(streamJson(content), {

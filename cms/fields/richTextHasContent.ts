@@ -5,7 +5,13 @@ export function richTextHasContent(value: unknown): boolean {
     if (!node || typeof node !== 'object') return false
     const { type, text, children } = node as { type?: string; text?: string; children?: unknown[] }
     if (typeof text === 'string' && text.trim()) return true
-    if (type && !['root', 'paragraph', 'text', 'linebreak', 'heading', 'quote', 'list', 'listitem'].includes(type)) return true
+    if (
+      type &&
+      !['root', 'paragraph', 'text', 'linebreak', 'heading', 'quote', 'list', 'listitem'].includes(
+        type,
+      )
+    )
+      return true
     return Array.isArray(children) && children.some(visit)
   }
   return visit(root)

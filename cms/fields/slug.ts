@@ -19,7 +19,10 @@ function ensureUniqueSlug(sourceField: string): FieldHook {
       const { totalDocs } = await req.payload.count({
         collection: collection.slug as 'news',
         where: {
-          and: [{ slug: { equals: slug } }, ...(originalDoc?.id != null ? [{ id: { not_equals: originalDoc.id } }] : [])],
+          and: [
+            { slug: { equals: slug } },
+            ...(originalDoc?.id != null ? [{ id: { not_equals: originalDoc.id } }] : []),
+          ],
         },
         overrideAccess: true,
         req,
@@ -30,13 +33,19 @@ function ensureUniqueSlug(sourceField: string): FieldHook {
     // An editor's own choice is never silently changed: a clash is an error.
     if (typed && typed === originalDoc?.slug) return typed
     if (typed && (await isTaken(base))) {
-      throw new ValidationError({ collection: collection.slug, errors: [{ message: slugTakenMessage, path: 'slug' }] }, req.t)
+      throw new ValidationError(
+        { collection: collection.slug, errors: [{ message: slugTakenMessage, path: 'slug' }] },
+        req.t,
+      )
     }
     for (let attempt = 1; attempt < 1000; attempt++) {
       const candidate = nextSlugCandidate(base, attempt)
       if (!(await isTaken(candidate))) return candidate
     }
-    throw new ValidationError({ collection: collection.slug, errors: [{ message: slugTakenMessage, path: 'slug' }] }, req.t)
+    throw new ValidationError(
+      { collection: collection.slug, errors: [{ message: slugTakenMessage, path: 'slug' }] },
+      req.t,
+    )
   }
 }
 
@@ -50,7 +59,8 @@ export function slugField(sourceField = 'title'): TextField {
     unique: true,
     admin: {
       position: 'sidebar',
-      description: '留空时按标题自动生成拼音（如 bai-nian-dang-shi-zhan）。发布后请不要随意修改，以免旧链接失效。',
+      description:
+        '留空时按标题自动生成拼音（如 bai-nian-dang-shi-zhan）。发布后请不要随意修改，以免旧链接失效。',
     },
     // A duplicate gets a fresh slug from its title (Payload's default, `<slug> - Copy`, is not a valid slug).
     hooks: { beforeValidate: [ensureUniqueSlug(sourceField)], beforeDuplicate: [() => ''] },

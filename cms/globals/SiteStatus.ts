@@ -12,8 +12,13 @@ export const SiteStatus: GlobalConfig = {
   label: '网站状态',
   admin: {
     group: '系统',
-    description: '公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败；以及上次备份。',
-    components: { views: { edit: { root: { Component: '/cms/components/SiteStatus/SiteStatusView#SiteStatusView' } } } },
+    description:
+      '公开网站的发布情况：上次更新、全量构建、正在进行的任务和最近一次失败；以及上次备份。',
+    components: {
+      views: {
+        edit: { root: { Component: '/cms/components/SiteStatus/SiteStatusView#SiteStatusView' } },
+      },
+    },
   },
   access: { read: isStaff, update: nobody },
   lockDocuments: false,
@@ -45,7 +50,7 @@ export const SiteStatus: GlobalConfig = {
       type: 'group',
       label: '正在进行',
       fields: [
-        { name: 'task', type: 'text', label: '任务', },
+        { name: 'task', type: 'text', label: '任务' },
         { name: 'since', type: 'date', label: '开始时间' },
       ],
     },

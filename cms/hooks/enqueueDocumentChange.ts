@@ -1,11 +1,30 @@
-import type { CollectionAfterChangeHook, CollectionConfig, PayloadRequest, RequestContext } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionConfig,
+  PayloadRequest,
+  RequestContext,
+} from 'payload'
 import { enqueueSiteChange } from '../collections/SiteChanges/enqueueSiteChange'
 import { isLivePublished, wasLivePublished } from './rememberLiveStatus'
 
 /** Queues the saved document for the publisher when the save may change what visitors see. */
-export const enqueueDocumentChange: CollectionAfterChangeHook = async ({ collection, context, data, doc, req }) => {
-  if (collection.versions?.drafts && !(await changesLiveDocument({ collection, context, data, id: doc.id, req }))) return doc
-  await enqueueSiteChange(req, { kind: 'document', targetCollection: collection.slug, documentId: String(doc.id) })
+export const enqueueDocumentChange: CollectionAfterChangeHook = async ({
+  collection,
+  context,
+  data,
+  doc,
+  req,
+}) => {
+  if (
+    collection.versions?.drafts &&
+    !(await changesLiveDocument({ collection, context, data, id: doc.id, req }))
+  )
+    return doc
+  await enqueueSiteChange(req, {
+    kind: 'document',
+    targetCollection: collection.slug,
+    documentId: String(doc.id),
+  })
   return doc
 }
 
@@ -18,7 +37,13 @@ export const enqueueDocumentChange: CollectionAfterChangeHook = async ({ collect
  * means a draft save. Saving a document that was never public keeps it out of sight. The live
  * document is counted only when that is the open question: autosave runs every few seconds.
  */
-async function changesLiveDocument({ collection, context, data, id, req }: {
+async function changesLiveDocument({
+  collection,
+  context,
+  data,
+  id,
+  req,
+}: {
   collection: Pick<CollectionConfig, 'slug'>
   context: RequestContext
   data: { _status?: unknown }

@@ -6,7 +6,11 @@ import { isStaffUser } from '../access/roles'
  * gets the published version, exactly as without the flag. Access rules already hide drafts;
  * this keeps the answer the same instead of empty.
  */
-export const ignoreDraftModeForPublic: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const ignoreDraftModeForPublic: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  req,
+}) => {
   const { draft, overrideAccess } = args as { draft?: boolean; overrideAccess?: boolean }
   if (operation !== 'read' || !draft || overrideAccess) return args
   if (isStaffUser(req.user)) return args

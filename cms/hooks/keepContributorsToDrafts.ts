@@ -2,13 +2,19 @@ import type { CollectionBeforeOperationHook, PayloadRequest, Where } from 'paylo
 import { APIError } from 'payload'
 import { canPublish, hasRole } from '../access/roles'
 
-export const contributorMayNotPublishMessage = '投稿人只能保存草稿；发布、撤回发布和删除需由编辑或管理员操作。'
+export const contributorMayNotPublishMessage =
+  '投稿人只能保存草稿；发布、撤回发布和删除需由编辑或管理员操作。'
 export const contributorMayNotRestoreMessage = '已发布内容的历史版本只能由编辑或管理员恢复。'
 
 type Slug = 'news'
 
 /** True when any document matching the filter is published (read past access: this is a guard). */
-async function anyPublished(req: PayloadRequest, collection: Slug, filter: Where | null, extra?: string): Promise<boolean> {
+async function anyPublished(
+  req: PayloadRequest,
+  collection: Slug,
+  filter: Where | null,
+  extra?: string,
+): Promise<boolean> {
   if (extra === 'published') return true
   const { totalDocs } = await req.payload.count({
     collection,
@@ -20,7 +26,11 @@ async function anyPublished(req: PayloadRequest, collection: Slug, filter: Where
 }
 
 /** The document a version belongs to, or null when the version does not exist (Payload then answers 404). */
-async function versionParent(req: PayloadRequest, collection: Slug, versionId: number | string): Promise<number | string | null> {
+async function versionParent(
+  req: PayloadRequest,
+  collection: Slug,
+  versionId: number | string,
+): Promise<number | string | null> {
   const { docs } = await req.payload.db.findVersions({
     collection,
     where: { id: { equals: versionId } },
@@ -38,7 +48,12 @@ async function versionParent(req: PayloadRequest, collection: Slug, versionId: n
  * rest: a non-draft save of a published document (which would change or unpublish it), and a
  * restored version of a published document (restoring a draft version unpublishes it).
  */
-export const keepContributorsToDrafts: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+export const keepContributorsToDrafts: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+  collection,
+}) => {
   const user = req.user
   const { data, draft, id, where } = args as {
     data?: { _status?: string }
@@ -60,7 +75,8 @@ export const keepContributorsToDrafts: CollectionBeforeOperationHook = async ({ 
 
   if (operation !== 'update' && operation !== 'updateByID') return args
   if (draft) {
-    if (data?._status === 'published') throw new APIError(contributorMayNotPublishMessage, 403, null, true)
+    if (data?._status === 'published')
+      throw new APIError(contributorMayNotPublishMessage, 403, null, true)
     return args
   }
   const filter = id != null ? { id: { in: [id] } } : (where ?? null)

@@ -1,4 +1,9 @@
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, RequestContext } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+  RequestContext,
+} from 'payload'
 
 /**
  * For content with drafts, the live document (what visitors read) and the latest version can
@@ -7,7 +12,11 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Reques
  */
 
 /** True when the live document is published now (inside the caller's transaction). */
-export async function isLivePublished(req: PayloadRequest, collection: string, id: number | string): Promise<boolean> {
+export async function isLivePublished(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<boolean> {
   const { totalDocs } = await req.payload.db.count({
     collection: collection as CollectionSlug,
     where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
@@ -16,10 +25,15 @@ export async function isLivePublished(req: PayloadRequest, collection: string, i
   return totalDocs > 0
 }
 
-const contextKey = (collection: string, id: number | string) => `livePublishedBefore:${collection}:${id}`
+const contextKey = (collection: string, id: number | string) =>
+  `livePublishedBefore:${collection}:${id}`
 
 /** Whether the live document was published before the save now running (false for a new one). */
-export function wasLivePublished(context: RequestContext, collection: string, id: number | string): boolean {
+export function wasLivePublished(
+  context: RequestContext,
+  collection: string,
+  id: number | string,
+): boolean {
   return context[contextKey(collection, id)] === true
 }
 
@@ -27,7 +41,14 @@ export function wasLivePublished(context: RequestContext, collection: string, id
  * Notes, before a save writes anything, whether the live document is published. Not needed when
  * publishing: the document is then public afterwards anyway.
  */
-export const rememberLiveStatus: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+export const rememberLiveStatus: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   const id = originalDoc?.id as number | string | undefined
   if (operation !== 'update' || id == null || data._status === 'published') return data
   context[contextKey(collection.slug, id)] = await isLivePublished(req, collection.slug, id)

@@ -28,7 +28,11 @@ const uploadManagedNumbers = new Set(['focalX', 'focalY', 'filesize', 'width', '
 export function checkData(
   fields: Field[],
   data: unknown,
-  options: { idType: 'number' | 'text'; extraTopLevelKeys?: Iterable<string>; uploadManaged?: boolean },
+  options: {
+    idType: 'number' | 'text'
+    extraTopLevelKeys?: Iterable<string>
+    uploadManaged?: boolean
+  },
 ): { problems: InputProblem[]; references: Reference[] } {
   const context: Context = {
     problems: [],
@@ -54,19 +58,29 @@ export type DataField = Extract<Field, { name: string }>
 export function dataFields(fields: Field[]): DataField[] {
   const result: DataField[] = []
   for (const field of fields) {
-    if (field.type === 'row' || field.type === 'collapsible') result.push(...dataFields(field.fields))
+    if (field.type === 'row' || field.type === 'collapsible')
+      result.push(...dataFields(field.fields))
     else if (field.type === 'tabs') {
       for (const tab of field.tabs) {
-        if ('name' in tab && tab.name) result.push({ ...tab, type: 'group', name: tab.name } as DataField)
+        if ('name' in tab && tab.name)
+          result.push({ ...tab, type: 'group', name: tab.name } as DataField)
         else result.push(...dataFields(tab.fields))
       }
-    } else if (field.type === 'group' && !('name' in field && field.name)) result.push(...dataFields(field.fields))
-    else if ('name' in field && field.name && field.type !== 'ui' && field.type !== 'join') result.push(field as DataField)
+    } else if (field.type === 'group' && !('name' in field && field.name))
+      result.push(...dataFields(field.fields))
+    else if ('name' in field && field.name && field.type !== 'ui' && field.type !== 'join')
+      result.push(field as DataField)
   }
   return result
 }
 
-function checkObject(fields: Field[], data: Record<string, unknown>, prefix: string, context: Context, topLevel = false): void {
+function checkObject(
+  fields: Field[],
+  data: Record<string, unknown>,
+  prefix: string,
+  context: Context,
+  topLevel = false,
+): void {
   const byName = new Map(dataFields(fields).map((field) => [field.name, field]))
   for (const [key, value] of Object.entries(data)) {
     const path = prefix ? `${prefix}.${key}` : key
@@ -80,19 +94,29 @@ function checkObject(fields: Field[], data: Record<string, unknown>, prefix: str
   }
 }
 
-export const labelOf = (field: DataField): string => (typeof field.label === 'string' ? field.label : field.name)
+export const labelOf = (field: DataField): string =>
+  typeof field.label === 'string' ? field.label : field.name
 
 function checkValue(field: DataField, value: unknown, path: string, context: Context): void {
   if (value === undefined || value === null) return
   const label = labelOf(field)
-  const problem = (message: string) => context.problems.push({ path, message: `${label}：${message}` })
+  const problem = (message: string) =>
+    context.problems.push({ path, message: `${label}：${message}` })
 
-  if ('hasMany' in field && field.hasMany && ['text', 'number', 'select', 'relationship', 'upload'].includes(field.type)) {
+  if (
+    'hasMany' in field &&
+    field.hasMany &&
+    ['text', 'number', 'select', 'relationship', 'upload'].includes(field.type)
+  ) {
     if (!Array.isArray(value)) return void problem('应为列表（数组）。')
     const max = ('maxRows' in field && field.maxRows) || inputLimits.listItems
     if (value.length > max) return void problem(`最多 ${max} 项。`)
     value.forEach((item, index) => {
-      if (item === null || item === undefined) return void context.problems.push({ path: `${path}.${index}`, message: `${label}：列表中不能有空值。` })
+      if (item === null || item === undefined)
+        return void context.problems.push({
+          path: `${path}.${index}`,
+          message: `${label}：列表中不能有空值。`,
+        })
       checkSingle(field, item, `${path}.${index}`, context)
     })
     return
@@ -102,20 +126,27 @@ function checkValue(field: DataField, value: unknown, path: string, context: Con
 
 function checkSingle(field: DataField, value: unknown, path: string, context: Context): void {
   const label = labelOf(field)
-  const problem = (message: string) => context.problems.push({ path, message: `${label}：${message}` })
+  const problem = (message: string) =>
+    context.problems.push({ path, message: `${label}：${message}` })
   switch (field.type) {
     case 'text':
     case 'textarea':
     case 'email':
     case 'code': {
       if (typeof value !== 'string') return void problem('应为文字。')
-      const max = textLimit(field.type, field.name, 'maxLength' in field ? field.maxLength : undefined)
+      const max = textLimit(
+        field.type,
+        field.name,
+        'maxLength' in field ? field.maxLength : undefined,
+      )
       if (value.length > max) problem(`不能超过 ${max} 个字符（现有 ${value.length} 个）。`)
       return
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return void problem('应为数字。')
-      const decimals = (context.uploadManaged && uploadManagedNumbers.has(field.name)) || field.custom?.decimals === true
+      const decimals =
+        (context.uploadManaged && uploadManagedNumbers.has(field.name)) ||
+        field.custom?.decimals === true
       if (!decimals && !Number.isInteger(value)) return void problem('应为整数。')
       const min = field.min ?? -inputLimits.numberMagnitude
       const max = field.max ?? inputLimits.numberMagnitude
@@ -127,22 +158,33 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
       return
     case 'select':
     case 'radio': {
-      const allowed = field.options.map((option: Option) => (typeof option === 'string' ? option : option.value))
-      if (typeof value !== 'string' || !allowed.includes(value)) problem(`应为以下之一：${allowed.join('、')}。`)
+      const allowed = field.options.map((option: Option) =>
+        typeof option === 'string' ? option : option.value,
+      )
+      if (typeof value !== 'string' || !allowed.includes(value))
+        problem(`应为以下之一：${allowed.join('、')}。`)
       return
     }
     case 'date':
-      if (!isValidDateInput(value)) problem('不是有效的日期（应为 2026-05-01 或 2026-05-01T08:00:00Z 这样的真实日期，年份四位）。')
+      if (!isValidDateInput(value))
+        problem(
+          '不是有效的日期（应为 2026-05-01 或 2026-05-01T08:00:00Z 这样的真实日期，年份四位）。',
+        )
       return
     case 'relationship':
     case 'upload':
       return checkReference(field, value, path, context)
     case 'richText': {
-      if (!isPlainObject(value) || !isPlainObject(value.root) || !Array.isArray(value.root.children)) {
+      if (
+        !isPlainObject(value) ||
+        !isPlainObject(value.root) ||
+        !Array.isArray(value.root.children)
+      ) {
         return void problem('格式不正确（应为富文本编辑器的内容）。')
       }
       const size = JSON.stringify(value).length
-      if (size > inputLimits.richText) problem(`内容过长（${size} 个字符，最多 ${inputLimits.richText}）。`)
+      if (size > inputLimits.richText)
+        problem(`内容过长（${size} 个字符，最多 ${inputLimits.richText}）。`)
       return
     }
     case 'json': {
@@ -151,7 +193,11 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
       return
     }
     case 'point':
-      if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      if (
+        !Array.isArray(value) ||
+        value.length !== 2 ||
+        !value.every((n) => typeof n === 'number' && Number.isFinite(n))
+      ) {
         problem('应为两个数字组成的坐标。')
       }
       return
@@ -163,7 +209,11 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
       const max = field.maxRows ?? inputLimits.arrayRows
       if (value.length > max) return void problem(`最多 ${max} 行。`)
       value.forEach((row, index) => {
-        if (!isPlainObject(row)) return void context.problems.push({ path: `${path}.${index}`, message: `${label}：每一行应为对象。` })
+        if (!isPlainObject(row))
+          return void context.problems.push({
+            path: `${path}.${index}`,
+            message: `${label}：每一行应为对象。`,
+          })
         checkObject(field.fields, row, `${path}.${index}`, context)
       })
       return
@@ -171,11 +221,21 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
     case 'blocks': {
       if (!Array.isArray(value)) return void problem('应为列表（数组）。')
       value.forEach((row, index) => {
-        const block = isPlainObject(row) ? field.blocks.find((candidate) => candidate.slug === row.blockType) : undefined
-        if (!block || !isPlainObject(row)) return void context.problems.push({ path: `${path}.${index}`, message: `${label}：未知的内容块。` })
+        const block = isPlainObject(row)
+          ? field.blocks.find((candidate) => candidate.slug === row.blockType)
+          : undefined
+        if (!block || !isPlainObject(row))
+          return void context.problems.push({
+            path: `${path}.${index}`,
+            message: `${label}：未知的内容块。`,
+          })
         const { blockName, ...rest } = row
         delete rest.blockType
-        if (blockName != null && typeof blockName !== 'string') context.problems.push({ path: `${path}.${index}.blockName`, message: `${label}：块名称应为文字。` })
+        if (blockName != null && typeof blockName !== 'string')
+          context.problems.push({
+            path: `${path}.${index}.blockName`,
+            message: `${label}：块名称应为文字。`,
+          })
         checkObject(block.fields, rest, `${path}.${index}`, context)
       })
       return
@@ -186,13 +246,25 @@ function checkSingle(field: DataField, value: unknown, path: string, context: Co
 }
 
 /** An id (a positive integer on SQLite, a string on MongoDB), or `{ relationTo, value }` for a polymorphic field. */
-function checkReference(field: Extract<DataField, { type: 'relationship' | 'upload' }>, value: unknown, path: string, context: Context): void {
-  const problem = (message: string) => context.problems.push({ path, message: `${labelOf(field)}：${message}` })
+function checkReference(
+  field: Extract<DataField, { type: 'relationship' | 'upload' }>,
+  value: unknown,
+  path: string,
+  context: Context,
+): void {
+  const problem = (message: string) =>
+    context.problems.push({ path, message: `${labelOf(field)}：${message}` })
   let collection: string
   let id: unknown = value
   if (Array.isArray(field.relationTo)) {
-    if (!isPlainObject(value) || typeof value.relationTo !== 'string' || !field.relationTo.includes(value.relationTo as never)) {
-      return void problem(`应为 { relationTo, value }，relationTo 为 ${field.relationTo.join('、')} 之一。`)
+    if (
+      !isPlainObject(value) ||
+      typeof value.relationTo !== 'string' ||
+      !field.relationTo.includes(value.relationTo as never)
+    ) {
+      return void problem(
+        `应为 { relationTo, value }，relationTo 为 ${field.relationTo.join('、')} 之一。`,
+      )
     }
     collection = value.relationTo
     id = value.value
@@ -205,6 +277,9 @@ function checkReference(field: Extract<DataField, { type: 'relationship' | 'uplo
     context.idType === 'number'
       ? typeof id === 'number' && Number.isSafeInteger(id) && id > 0
       : typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id)
-  if (!validId) return void problem(context.idType === 'number' ? '应为所引用文档的 ID（正整数）。' : '应为所引用文档的 ID。')
+  if (!validId)
+    return void problem(
+      context.idType === 'number' ? '应为所引用文档的 ID（正整数）。' : '应为所引用文档的 ID。',
+    )
   context.references.push({ collection, id: id as number | string, path, label: labelOf(field) })
 }

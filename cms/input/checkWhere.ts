@@ -6,7 +6,11 @@ import { dataFields, labelOf, type DataField, type InputProblem } from './checkD
  * `where[publishedAt][equals]=garbage` or an id that is no id would otherwise fail inside the
  * database layer as a 500. Paths Payload does not know are left to its own query validation.
  */
-export function checkWhere(fields: Field[], where: unknown, idType: 'number' | 'text'): InputProblem[] {
+export function checkWhere(
+  fields: Field[],
+  where: unknown,
+  idType: 'number' | 'text',
+): InputProblem[] {
   const problems: InputProblem[] = []
   walk(fields, where, idType, problems)
   return problems
@@ -26,7 +30,12 @@ const valueOperators = new Set([
 
 type Kind = 'id' | 'date' | 'number'
 
-function walk(fields: Field[], where: unknown, idType: 'number' | 'text', problems: InputProblem[]): void {
+function walk(
+  fields: Field[],
+  where: unknown,
+  idType: 'number' | 'text',
+  problems: InputProblem[],
+): void {
   if (where === undefined || where === null) return
   if (typeof where !== 'object' || Array.isArray(where)) {
     problems.push({ path: 'where', message: '查询条件格式不正确。' })
@@ -35,7 +44,8 @@ function walk(fields: Field[], where: unknown, idType: 'number' | 'text', proble
   for (const [key, constraint] of Object.entries(where)) {
     if (key === 'and' || key === 'or') {
       // A query string with many conditions parses into an object keyed 0, 1, 2…
-      if (typeof constraint !== 'object' || constraint === null) problems.push({ path: `where.${key}`, message: '查询条件格式不正确（and/or 应为列表）。' })
+      if (typeof constraint !== 'object' || constraint === null)
+        problems.push({ path: `where.${key}`, message: '查询条件格式不正确（and/or 应为列表）。' })
       else Object.values(constraint).forEach((item) => walk(fields, item, idType, problems))
       continue
     }
@@ -51,8 +61,18 @@ function walk(fields: Field[], where: unknown, idType: 'number' | 'text', proble
               ? operand.split(',')
               : [operand]
           : [operand]
-      const bad = values.find((value) => value !== null && value !== undefined && value !== '' && !fits(target.kind, value, idType))
-      if (bad !== undefined) problems.push({ path: key, message: `查询条件“${target.label}”的值 ${JSON.stringify(bad).slice(0, 40)} ${describe(target.kind)}` })
+      const bad = values.find(
+        (value) =>
+          value !== null &&
+          value !== undefined &&
+          value !== '' &&
+          !fits(target.kind, value, idType),
+      )
+      if (bad !== undefined)
+        problems.push({
+          path: key,
+          message: `查询条件“${target.label}”的值 ${JSON.stringify(bad).slice(0, 40)} ${describe(target.kind)}`,
+        })
     }
   }
 }
@@ -63,14 +83,21 @@ const describe = (kind: Kind) =>
 function fits(kind: Kind, value: unknown, idType: 'number' | 'text'): boolean {
   if (kind === 'date') {
     if (typeof value === 'number') return Number.isFinite(value)
-    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && Math.abs(new Date(value).getUTCFullYear()) < 10_000
+    return (
+      typeof value === 'string' &&
+      !Number.isNaN(Date.parse(value)) &&
+      Math.abs(new Date(value).getUTCFullYear()) < 10_000
+    )
   }
   if (kind === 'number') {
     if (typeof value === 'number') return Number.isFinite(value)
     return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())
   }
   if (idType === 'text') return typeof value === 'string' || typeof value === 'number'
-  return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^\d{1,15}$/.test(value.trim()))
+  return (
+    (typeof value === 'number' && Number.isSafeInteger(value)) ||
+    (typeof value === 'string' && /^\d{1,15}$/.test(value.trim()))
+  )
 }
 
 /** What a query path compares with, when it is a date, a number or an id; null otherwise. */
@@ -80,7 +107,9 @@ function kindOfPath(fields: Field[], path: string): { kind: Kind; label: string 
   if (segments.length === 1 && segments[0] === 'id') return { kind: 'id', label: 'ID' }
   let current: Field[] = fields
   for (let index = 0; index < segments.length; index++) {
-    const field: DataField | undefined = dataFields(current).find((candidate) => candidate.name === segments[index])
+    const field: DataField | undefined = dataFields(current).find(
+      (candidate) => candidate.name === segments[index],
+    )
     if (!field) return null
     const last = index === segments.length - 1
     if (field.type === 'relationship' || field.type === 'upload') {

@@ -23,7 +23,11 @@ export const inputLimits = {
   jsonBodyBytes: Number(process.env.API_MAX_JSON_BYTES ?? 4 * 1024 * 1024),
 } as const
 
-export function textLimit(type: 'text' | 'textarea' | 'email' | 'code', name: string, maxLength?: number): number {
+export function textLimit(
+  type: 'text' | 'textarea' | 'email' | 'code',
+  name: string,
+  maxLength?: number,
+): number {
   if (maxLength) return maxLength
   if (type === 'textarea') return inputLimits.longTextareas[name] ?? inputLimits.textarea
   if (type === 'code') return inputLimits.textarea

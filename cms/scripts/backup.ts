@@ -15,8 +15,23 @@ loadEnvironment()
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(1))
 
 await runScript('backup', async () => {
-  const { values } = parseArguments(() => parseArgs({ options: { out: { type: 'string' }, scheduled: { type: 'boolean' } }, strict: true }), '用法：npm run backup [-- --out <文件.tar.gz>]')
-  const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { createBackup, backupFileName }, { backupDir, backupKeep }, { pruneBackups }, { describeFailure }] = await Promise.all([
+  const { values } = parseArguments(
+    () =>
+      parseArgs({
+        options: { out: { type: 'string' }, scheduled: { type: 'boolean' } },
+        strict: true,
+      }),
+    '用法：npm run backup [-- --out <文件.tar.gz>]',
+  )
+  const [
+    { databaseUrl, mediaDir },
+    { isMongoUrl },
+    { sqliteFilePath },
+    { createBackup, backupFileName },
+    { backupDir, backupKeep },
+    { pruneBackups },
+    { describeFailure },
+  ] = await Promise.all([
     import('../settings'),
     import('../database/databaseKind'),
     import('../backup/databaseFile'),
@@ -29,29 +44,41 @@ await runScript('backup', async () => {
   const file = path.resolve(values.out ?? path.join(backupDir(), backupFileName()))
   const config = await (await import('../payload.config')).default
   const collections = config.collections.map((collection) => collection.slug)
-  const database = isMongoUrl(url) ? { kind: 'mongodb' as const, url } : { kind: 'sqlite' as const, file: sqliteFilePath(url)! }
+  const database = isMongoUrl(url)
+    ? { kind: 'mongodb' as const, url }
+    : { kind: 'sqlite' as const, file: sqliteFilePath(url)! }
 
   let summary: string
   try {
     const result = await createBackup({ database, mediaDir: mediaDir(), file, collections })
-    const pruned = values.scheduled && !values.out ? pruneBackups(path.dirname(file), backupKeep()) : []
+    const pruned =
+      values.scheduled && !values.out ? pruneBackups(path.dirname(file), backupKeep()) : []
     const { counts } = result.manifest.database
     summary =
       `${file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file}（${(result.bytes / 1048576).toFixed(1)} MB，${(result.milliseconds / 1000).toFixed(1)} 秒；` +
       `${['news', 'exhibits', 'lectures', 'books', 'media', 'users'].map((slug) => `${slug} ${counts[slug] ?? '—'}`).join('，')}；` +
       `媒体文件 ${result.manifest.media.entries} 个${pruned.length ? `；按 BACKUP_KEEP 删除旧备份 ${pruned.length} 个` : ''}）`
-    await record({ at: new Date().toISOString(), file: path.basename(file), bytes: result.bytes, durationMs: Math.round(result.milliseconds), error: null })
+    await record({
+      at: new Date().toISOString(),
+      file: path.basename(file),
+      bytes: result.bytes,
+      durationMs: Math.round(result.milliseconds),
+      error: null,
+    })
   } catch (error) {
     const message = describeFailure(error)
     // Not into a database that is not there (opening it would create it) or unreachable.
-    if (database.kind === 'sqlite' && fs.existsSync(database.file)) await record({ failedAt: new Date().toISOString(), error: message })
+    if (database.kind === 'sqlite' && fs.existsSync(database.file))
+      await record({ failedAt: new Date().toISOString(), error: message })
     throw new Error(message, { cause: error })
   }
   return summary
 })
 
 /** The outcome into the 网站状态 panel; a backup is not failed because the panel could not be told. */
-async function record(update: Parameters<typeof import('../backup/recordBackupStatus').recordBackupStatus>[1]): Promise<void> {
+async function record(
+  update: Parameters<typeof import('../backup/recordBackupStatus').recordBackupStatus>[1],
+): Promise<void> {
   try {
     process.env.PAYLOAD_JOBS_AUTORUN ??= 'false'
     process.env.PAYLOAD_LOG_LEVEL ??= 'warn'

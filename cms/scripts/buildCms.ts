@@ -20,8 +20,13 @@ function sourceFiles(dir: string, found: string[] = []): string[] {
 /** Hash of the admin's sources, shared code and the lock file: a new hash means a new build. */
 export function cmsSourceHash(): string {
   const hash = crypto.createHash('sha256')
-  const files = [...sourceFiles(path.join(root, 'cms')), ...sourceFiles(path.join(root, 'shared')), path.join(root, 'package-lock.json')]
-  for (const file of files.sort()) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file))
+  const files = [
+    ...sourceFiles(path.join(root, 'cms')),
+    ...sourceFiles(path.join(root, 'shared')),
+    path.join(root, 'package-lock.json'),
+  ]
+  for (const file of files.sort())
+    hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file))
   return hash.digest('hex')
 }
 
@@ -29,7 +34,8 @@ export function cmsSourceHash(): string {
 export function buildCmsIfNeeded({ force = false } = {}): { built: boolean; seconds: number } {
   const hash = cmsSourceHash()
   const previous = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : ''
-  if (!force && previous === hash && fs.existsSync(path.join(root, 'cms/.next/BUILD_ID'))) return { built: false, seconds: 0 }
+  if (!force && previous === hash && fs.existsSync(path.join(root, 'cms/.next/BUILD_ID')))
+    return { built: false, seconds: 0 }
   const started = Date.now()
   console.log('构建后台（next build），首次约需一分钟……')
   const result = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build', 'cms'], {
@@ -51,7 +57,11 @@ export function buildCmsIfNeeded({ force = false } = {}): { built: boolean; seco
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const { built, seconds } = buildCmsIfNeeded({ force: process.argv.includes('--force') })
-    console.log(built ? `✔ build:cms: 完成，用时 ${seconds.toFixed(1)} 秒` : '✔ build:cms: 源码未变，沿用上次构建')
+    console.log(
+      built
+        ? `✔ build:cms: 完成，用时 ${seconds.toFixed(1)} 秒`
+        : '✔ build:cms: 源码未变，沿用上次构建',
+    )
   } catch (error) {
     console.error(`✘ build:cms: ${(error as Error).message}`)
     process.exit(1)

@@ -16,6 +16,11 @@ await runScript('export', async () => {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(content))
   fs.renameSync(`${file}.tmp`, file)
-  const count = content.news.length + content.exhibits.length + content.lectures.length + content.books.length + content.speakers.length
+  const count =
+    content.news.length +
+    content.exhibits.length +
+    content.lectures.length +
+    content.books.length +
+    content.speakers.length
   return `${count} 条已发布内容 → ${path.relative(process.cwd(), file)}（${Math.round(performance.now() - started)} ms）`
 })

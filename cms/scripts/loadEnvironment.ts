@@ -11,7 +11,9 @@ export function loadEnvironment(root = process.cwd()): void {
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
   const major = Number(process.versions.node.split('.')[0])
   if (major < 22) {
-    console.warn(`⚠ 当前 Node ${process.versions.node} 已停止维护；请通过 npm 脚本运行（项目自带 Node 24）。`)
+    console.warn(
+      `⚠ 当前 Node ${process.versions.node} 已停止维护；请通过 npm 脚本运行（项目自带 Node 24）。`,
+    )
   }
   if (process.env.NODE_ENV === 'production') {
     if (!process.env.PAYLOAD_SECRET) {
@@ -23,7 +25,8 @@ export function loadEnvironment(root = process.cwd()): void {
   if (!process.env.PAYLOAD_SECRET) {
     const secretFile = path.join(root, 'data', '.payload-secret')
     fs.mkdirSync(path.dirname(secretFile), { recursive: true })
-    if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+    if (!fs.existsSync(secretFile))
+      fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
     process.env.PAYLOAD_SECRET = fs.readFileSync(secretFile, 'utf8').trim()
   }
 }

@@ -4,7 +4,10 @@ import { migrateDatabase } from '../database/migrateDatabase'
 /** A Local API instance for scripts: config loaded after the environment, schema migrated. */
 export async function openPayload(): Promise<Payload> {
   process.env.PAYLOAD_JOBS_AUTORUN ??= 'false'
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../payload.config')])
+  const [{ getPayload }, { default: config }] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+  ])
   const payload = await getPayload({ config })
   await migrateDatabase(payload)
   return payload
@@ -29,7 +32,12 @@ export function parseArguments<T>(parse: () => T, usage: string): T {
     return parse()
   } catch (error) {
     const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1]
-    const problem = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `参数 ${option} 缺少值。` : option ? `无法识别的参数 ${option}。` : '参数有误。'
+    const problem =
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `参数 ${option} 缺少值。`
+        : option
+          ? `无法识别的参数 ${option}。`
+          : '参数有误。'
     throw new Error(`${problem}${usage}`, { cause: error })
   }
 }

@@ -32,17 +32,23 @@ const migrationsDir = path.join(root, 'cms/database/migrations')
 const listMigrations = () => (fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [])
 
 const expected = outputs[command] ?? []
-for (const file of expected) if (fs.existsSync(path.join(root, file))) fs.renameSync(path.join(root, file), backup(file))
+for (const file of expected)
+  if (fs.existsSync(path.join(root, file))) fs.renameSync(path.join(root, file), backup(file))
 const migrationsBefore = listMigrations()
 
 const result = spawnSync(path.join(root, 'node_modules/.bin/payload'), args, {
   stdio: 'inherit',
-  env: { PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts', PAYLOAD_JOBS_AUTORUN: 'false', ...process.env },
+  env: {
+    PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts',
+    PAYLOAD_JOBS_AUTORUN: 'false',
+    ...process.env,
+  },
 })
 
 const fail = (reason) => {
   for (const file of expected) {
-    if (fs.existsSync(backup(file)) && !sizeOf(file)) fs.renameSync(backup(file), path.join(root, file))
+    if (fs.existsSync(backup(file)) && !sizeOf(file))
+      fs.renameSync(backup(file), path.join(root, file))
   }
   console.error(`✘ payload ${args.join(' ')}: ${reason}`)
   process.exit(1)
@@ -57,7 +63,11 @@ if (command === 'migrate:create') {
   const added = listMigrations().filter((file) => !migrationsBefore.includes(file))
   const skipEmpty = args.includes('--skip-empty')
   if (added.length === 0 && !skipEmpty) fail('no migration file was written')
-  console.log(`✔ payload ${args.join(' ')}: ${added.length ? `wrote ${added.join(', ')}` : 'no schema changes'}`)
+  console.log(
+    `✔ payload ${args.join(' ')}: ${added.length ? `wrote ${added.join(', ')}` : 'no schema changes'}`,
+  )
 } else {
-  console.log(`✔ payload ${args.join(' ')}: done${expected.length ? ` (wrote ${expected.join(', ')})` : ''}`)
+  console.log(
+    `✔ payload ${args.join(' ')}: done${expected.length ? ` (wrote ${expected.join(', ')})` : ''}`,
+  )
 }

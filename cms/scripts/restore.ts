@@ -24,9 +24,20 @@ function migrationNames(): string[] {
 }
 
 await runScript('restore', async () => {
-  const { values, positionals } = parseArguments(() => parseArgs({ options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true }), '用法：npm run restore -- <备份文件.tar.gz> [--force]')
-  if (positionals.length !== 1) throw new Error('用法：npm run restore -- <备份文件.tar.gz> [--force]')
-  const [{ databaseUrl, mediaDir }, { isMongoUrl }, { sqliteFilePath }, { restoreBackup }, { siteReleasesDir }] = await Promise.all([
+  const { values, positionals } = parseArguments(
+    () =>
+      parseArgs({ options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true }),
+    '用法：npm run restore -- <备份文件.tar.gz> [--force]',
+  )
+  if (positionals.length !== 1)
+    throw new Error('用法：npm run restore -- <备份文件.tar.gz> [--force]')
+  const [
+    { databaseUrl, mediaDir },
+    { isMongoUrl },
+    { sqliteFilePath },
+    { restoreBackup },
+    { siteReleasesDir },
+  ] = await Promise.all([
     import('../settings'),
     import('../database/databaseKind'),
     import('../backup/databaseFile'),
@@ -35,7 +46,9 @@ await runScript('restore', async () => {
   ])
   const url = databaseUrl()
   if (isMongoUrl(url)) {
-    throw new Error('DATABASE_URL 指向 MongoDB：npm run restore 只恢复 SQLite。请按 README “备份与恢复”一节用 mongorestore 恢复数据库，并把归档中的 media/ 放回媒体目录。')
+    throw new Error(
+      'DATABASE_URL 指向 MongoDB：npm run restore 只恢复 SQLite。请按 README “备份与恢复”一节用 mongorestore 恢复数据库，并把归档中的 media/ 放回媒体目录。',
+    )
   }
   const result = await restoreBackup({
     archive: path.resolve(positionals[0]),

@@ -22,7 +22,10 @@ async function prepareContent(): Promise<string | null> {
   let login: string | null = null
   if (!isProduction) {
     const { ensureDemoUsers } = await import('../seed/ensureDemoUsers')
-    const [news, books] = await Promise.all([payload.count({ collection: 'news' }), payload.count({ collection: 'books' })])
+    const [news, books] = await Promise.all([
+      payload.count({ collection: 'news' }),
+      payload.count({ collection: 'books' }),
+    ])
     if (news.totalDocs === 0 && books.totalDocs === 0) {
       const { seedDemoContent } = await import('../seed/seedDemoContent')
       console.log('数据库为空，写入演示内容：')
@@ -43,10 +46,15 @@ async function prepareContent(): Promise<string | null> {
 function supervisePublisher() {
   console.log('准备公开网站（发布服务）……')
   return superviseChild({
-    start: () => spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env }),
+    start: () =>
+      spawn(path.join(root, 'node_modules/.bin/tsx'), ['publisher/run.ts'], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: process.env,
+      }),
     isReady: (message) => (message as PublisherMessage | undefined)?.type === 'ready',
     onReady: (ms) => console.log(`公开网站就绪，用时 ${(ms / 1000).toFixed(1)} 秒`),
-    onExit: (how, pause) => console.error(`✘ 发布服务已退出（${how}），${pause / 1000} 秒后重启；后台和公开网站照常运行`),
+    onExit: (how, pause) =>
+      console.error(`✘ 发布服务已退出（${how}），${pause / 1000} 秒后重启；后台和公开网站照常运行`),
   })
 }
 
@@ -77,8 +85,12 @@ async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): P
 }
 
 try {
-  for (const [name, value] of [['CMS_PORT', port], ['SITE_PORT', sitePort]] as const) {
-    if (await portInUse(value)) throw new Error(`端口 ${value} 已被占用：请先停止占用它的程序，或用 ${name} 换一个端口。`)
+  for (const [name, value] of [
+    ['CMS_PORT', port],
+    ['SITE_PORT', sitePort],
+  ] as const) {
+    if (await portInUse(value))
+      throw new Error(`端口 ${value} 已被占用：请先停止占用它的程序，或用 ${name} 换一个端口。`)
   }
   const login = await prepareContent()
   const { buildCmsIfNeeded } = await import('./buildCms')
@@ -109,7 +121,12 @@ try {
   const { createStaticServer } = await import('../../site/server/staticServer')
   // The publisher's folder and socket are fixed paths: a restarted publisher serves through them too.
   const { servedSiteDir, publisherSocket } = await import('../../publisher/settings')
-  await new Promise<void>((resolve) => createStaticServer(servedSiteDir(), { previewSocket: publisherSocket() }).listen(sitePort, resolve))
+  await new Promise<void>((resolve) =>
+    createStaticServer(servedSiteDir(), { previewSocket: publisherSocket() }).listen(
+      sitePort,
+      resolve,
+    ),
+  )
 
   const base = `http://localhost:${port}`
   console.log('')

@@ -5,7 +5,8 @@
  */
 import type { ChildProcess } from 'node:child_process'
 
-export const restartPause = (failures: number) => Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6))
+export const restartPause = (failures: number) =>
+  Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6))
 
 export interface SupervisedChild {
   /** Resolves once the child said it is ready, or once its first run ended (whatever comes first). */
@@ -29,7 +30,14 @@ export interface SuperviseOptions {
   stableMs?: number
 }
 
-export function superviseChild({ start, isReady, onReady, onExit, pause = restartPause, stableMs = 10 * 60_000 }: SuperviseOptions): SupervisedChild {
+export function superviseChild({
+  start,
+  isReady,
+  onReady,
+  onExit,
+  pause = restartPause,
+  stableMs = 10 * 60_000,
+}: SuperviseOptions): SupervisedChild {
   let child: ChildProcess
   let stopping = false
   let failures = 0

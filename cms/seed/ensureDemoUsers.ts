@@ -28,7 +28,10 @@ export async function ensureDemoUsers(payload: Payload): Promise<DemoLogin> {
     { email: `contributor@${domain}`, name: '演示投稿人', roles: ['contributor'] as const },
   ]
   for (const account of accounts) {
-    const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: account.email } } })
+    const { totalDocs } = await payload.count({
+      collection: 'users',
+      where: { email: { equals: account.email } },
+    })
     if (totalDocs > 0) continue
     await payload.create({
       collection: 'users',

@@ -32,8 +32,18 @@ const newsMotifs: Record<NewsCategory, ImageMotif> = {
 }
 const sectionMotifs: ImageMotif[] = ['star', 'mountain', 'building', 'wave', 'timeline', 'book']
 
-async function existingTitles(payload: Payload, collection: 'news' | 'exhibits' | 'lectures' | 'books', field = 'title') {
-  const { docs } = await payload.find({ collection, depth: 0, pagination: false, draft: true, select: { [field]: true } as never })
+async function existingTitles(
+  payload: Payload,
+  collection: 'news' | 'exhibits' | 'lectures' | 'books',
+  field = 'title',
+) {
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    pagination: false,
+    draft: true,
+    select: { [field]: true } as never,
+  })
   return new Set(docs.map((doc) => (doc as unknown as Record<string, string>)[field]))
 }
 
@@ -41,20 +51,40 @@ async function existingTitles(payload: Payload, collection: 'news' | 'exhibits' 
  * Fills an empty (or partly filled) database with the demo content. Idempotent: documents are
  * matched by title (books also by ISBN) and media by file name, and what exists is left alone.
  */
-export async function seedDemoContent(payload: Payload, log: (line: string) => void = console.log): Promise<SeedReport> {
+export async function seedDemoContent(
+  payload: Payload,
+  log: (line: string) => void = console.log,
+): Promise<SeedReport> {
   const report: SeedReport = {}
   const count = (key: string, created: boolean) => {
     report[key] ??= { created: 0, existing: 0 }
     report[key][created ? 'created' : 'existing']++
   }
-  const image = async (filename: string, alt: string, seed: number, motif: ImageMotif, size?: { width: number; height: number }) => {
-    const before = await payload.count({ collection: 'media', where: { filename: { equals: filename } } })
-    const id = await ensureMedia(payload, { filename, alt, mimetype: 'image/jpeg', data: () => generateImage({ seed, motif, ...size }) })
+  const image = async (
+    filename: string,
+    alt: string,
+    seed: number,
+    motif: ImageMotif,
+    size?: { width: number; height: number },
+  ) => {
+    const before = await payload.count({
+      collection: 'media',
+      where: { filename: { equals: filename } },
+    })
+    const id = await ensureMedia(payload, {
+      filename,
+      alt,
+      mimetype: 'image/jpeg',
+      data: () => generateImage({ seed, motif, ...size }),
+    })
     count('media', before.totalDocs === 0)
     return id
   }
   const file = async (filename: string, alt: string, mimetype: string, data: () => Buffer) => {
-    const before = await payload.count({ collection: 'media', where: { filename: { equals: filename } } })
+    const before = await payload.count({
+      collection: 'media',
+      where: { filename: { equals: filename } },
+    })
     const id = await ensureMedia(payload, { filename, alt, mimetype, data })
     count('media', before.totalDocs === 0)
     return id
@@ -72,9 +102,20 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   } else count('site', false)
 
   // 百年党史展 and its exhibits.
-  const exhibitionCover = await image('exhibition-cover.jpg', '百年党史展主视觉：金色时间轴贯穿红色背景的抽象图案', 1921, 'timeline')
+  const exhibitionCover = await image(
+    'exhibition-cover.jpg',
+    '百年党史展主视觉：金色时间轴贯穿红色背景的抽象图案',
+    1921,
+    'timeline',
+  )
   let exhibitionDoc = (
-    await payload.find({ collection: 'exhibitions', where: { title: { equals: exhibition.title } }, limit: 1, draft: true, depth: 0 })
+    await payload.find({
+      collection: 'exhibitions',
+      where: { title: { equals: exhibition.title } },
+      limit: 1,
+      draft: true,
+      depth: 0,
+    })
   ).docs[0]
   count('exhibitions', !exhibitionDoc)
   exhibitionDoc ??= await payload.create({
@@ -91,12 +132,22 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     },
   })
   const sectionIds = new Map(
-    exhibition.sections.map((section, index) => [section.key, exhibitionDoc.sections?.[index]?.id ?? section.title]),
+    exhibition.sections.map((section, index) => [
+      section.key,
+      exhibitionDoc.sections?.[index]?.id ?? section.title,
+    ]),
   )
   const exhibitImages: Id[] = []
   for (let i = 0; i < 12; i++) {
     const motif = sectionMotifs[i % sectionMotifs.length]
-    exhibitImages.push(await image(`exhibit-illustration-${i + 1}.jpg`, `展板插图（示意）：红金配色的${motifNames[motif]}图案`, 100 + i, motif))
+    exhibitImages.push(
+      await image(
+        `exhibit-illustration-${i + 1}.jpg`,
+        `展板插图（示意）：红金配色的${motifNames[motif]}图案`,
+        100 + i,
+        motif,
+      ),
+    )
   }
   const knownExhibits = await existingTitles(payload, 'exhibits')
   const orderInSection = new Map<string, number>()
@@ -132,26 +183,65 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   // 主讲人 and 红领讲堂.
   const speakerIds = new Map<string, Id>()
   for (const [index, speaker] of speakers.entries()) {
-    const existing = (await payload.find({ collection: 'speakers', where: { name: { equals: speaker.name } }, limit: 1, depth: 0 })).docs[0]
+    const existing = (
+      await payload.find({
+        collection: 'speakers',
+        where: { name: { equals: speaker.name } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]
     count('speakers', !existing)
-    const photo = await image(`speaker-${speaker.key}.jpg`, `${speaker.name}的头像（示意图）`, 500 + index, 'portrait', { width: 600, height: 600 })
+    const photo = await image(
+      `speaker-${speaker.key}.jpg`,
+      `${speaker.name}的头像（示意图）`,
+      500 + index,
+      'portrait',
+      { width: 600, height: 600 },
+    )
     const doc =
-      existing ?? (await payload.create({
+      existing ??
+      (await payload.create({
         collection: 'speakers',
         context: withoutSiteChanges(),
-        data: { name: speaker.name, title: speaker.title, bio: speaker.bio, photo: photo as number },
+        data: {
+          name: speaker.name,
+          title: speaker.title,
+          bio: speaker.bio,
+          photo: photo as number,
+        },
       }))
     speakerIds.set(speaker.key, doc.id)
   }
   const recordings: Id[] = []
   for (let i = 0; i < 4; i++) {
-    recordings.push(await file(`lecture-recording-${i + 1}.mp3`, `讲座录音片段 ${i + 1}（演示音频）`, 'audio/mpeg', () => generateMp3({ seconds: 12, seed: i })))
+    recordings.push(
+      await file(
+        `lecture-recording-${i + 1}.mp3`,
+        `讲座录音片段 ${i + 1}（演示音频）`,
+        'audio/mpeg',
+        () => generateMp3({ seconds: 12, seed: i }),
+      ),
+    )
   }
   const posters = new Map<string, Id>()
   for (const [index, series] of ['red-collar', 'party-history', 'ideology', 'policy'].entries()) {
-    posters.set(series, await image(`lecture-poster-${series}.jpg`, '讲座海报（示意图）：讲台与听众的抽象图案', 700 + index, 'lecture'))
+    posters.set(
+      series,
+      await image(
+        `lecture-poster-${series}.jpg`,
+        '讲座海报（示意图）：讲台与听众的抽象图案',
+        700 + index,
+        'lecture',
+      ),
+    )
   }
-  const slides = await file('lecture-slides-sample.pdf', '讲座课件（演示 PDF）', 'application/pdf', () => generatePdf('Lecture slides (demo)'))
+  const slides = await file(
+    'lecture-slides-sample.pdf',
+    '讲座课件（演示 PDF）',
+    'application/pdf',
+    () => generatePdf('Lecture slides (demo)'),
+  )
   const knownLectures = await existingTitles(payload, 'lectures')
   for (const [index, lecture] of lectures.entries()) {
     if (knownLectures.has(lecture.title)) {
@@ -187,8 +277,18 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   const covers = new Map<string, Id[]>()
   for (const [index, [category, motif]] of Object.entries(newsMotifs).entries()) {
     covers.set(category, [
-      await image(`news-${category}-1.jpg`, `新闻配图（示意）：${motifNames[motif]}图案`, 300 + index * 2, motif),
-      await image(`news-${category}-2.jpg`, `新闻配图（示意）：${motifNames[motif]}图案`, 301 + index * 2, motif),
+      await image(
+        `news-${category}-1.jpg`,
+        `新闻配图（示意）：${motifNames[motif]}图案`,
+        300 + index * 2,
+        motif,
+      ),
+      await image(
+        `news-${category}-2.jpg`,
+        `新闻配图（示意）：${motifNames[motif]}图案`,
+        301 + index * 2,
+        motif,
+      ),
     ])
   }
   const knownNews = await existingTitles(payload, 'news')
@@ -199,7 +299,8 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     }
     const categoryCovers = covers.get(item.category) ?? []
     const cover = index % 5 === 4 ? undefined : categoryCovers[index % categoryCovers.length]
-    const inlineImage = index % 4 === 1 ? categoryCovers[(index + 1) % categoryCovers.length] : undefined
+    const inlineImage =
+      index % 4 === 1 ? categoryCovers[(index + 1) % categoryCovers.length] : undefined
     const published = item.status === 'published'
     await payload.create({
       context: withoutSiteChanges(),
@@ -242,12 +343,18 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   }
 
   for (const [key, { created, existing }] of Object.entries(report)) {
-    log(`  ${key.padEnd(12)} 新建 ${String(created).padStart(4)}，已存在 ${String(existing).padStart(4)}`)
+    log(
+      `  ${key.padEnd(12)} 新建 ${String(created).padStart(4)}，已存在 ${String(existing).padStart(4)}`,
+    )
   }
   // The writes above queued nothing (one row per document would mean hundreds of small updates):
   // one full build publishes them all. Before the publisher's first start it is that start's build.
   if (Object.values(report).some(({ created }) => created > 0)) {
-    await payload.create({ collection: 'site-changes', data: { kind: 'rebuild' }, overrideAccess: true })
+    await payload.create({
+      collection: 'site-changes',
+      data: { kind: 'rebuild' },
+      overrideAccess: true,
+    })
   }
   return report
 }

@@ -39,7 +39,10 @@ export function applyClientAddress(request, hops = trustedProxyHops()) {
       .filter(Boolean)
     // Each trusted proxy appends the address it saw; the client's is `hops` from the right.
     address = forwarded[forwarded.length - hops] ?? forwarded[0] ?? socketAddress
-    const proto = String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase()
+    const proto = String(request.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim()
+      .toLowerCase()
     if (proto) https = proto === 'https'
   } else {
     delete request.headers['x-forwarded-for']
@@ -71,9 +74,11 @@ export function makeCookiesSecure(response) {
         : value
   const isCookie = (/** @type {string} */ name) => String(name).toLowerCase() === 'set-cookie'
   const setHeader = response.setHeader.bind(response)
-  response.setHeader = (name, value) => setHeader(name, isCookie(name) ? /** @type {string[]} */ (secure(value)) : value)
+  response.setHeader = (name, value) =>
+    setHeader(name, isCookie(name) ? /** @type {string[]} */ (secure(value)) : value)
   const appendHeader = response.appendHeader.bind(response)
-  response.appendHeader = (name, value) => appendHeader(name, isCookie(name) ? /** @type {string[]} */ (secure(value)) : value)
+  response.appendHeader = (name, value) =>
+    appendHeader(name, isCookie(name) ? /** @type {string[]} */ (secure(value)) : value)
 }
 
 /**

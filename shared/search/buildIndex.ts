@@ -148,7 +148,10 @@ class GrowableInts {
   }
 }
 
-export function computeTermWeights(documents: readonly SearchDocument[], scoring: SearchScoring = defaultScoring): TermWeights {
+export function computeTermWeights(
+  documents: readonly SearchDocument[],
+  scoring: SearchScoring = defaultScoring,
+): TermWeights {
   const s = fieldScoring(scoring)
   const fieldCount = searchFields.length
   const documentCount = documents.length
@@ -237,7 +240,13 @@ export function computeTermWeights(documents: readonly SearchDocument[], scoring
       sums[t] = 0
     }
   }
-  return { terms, df: Uint32Array.from(fieldFrequency.subarray(0, terms.length)), offsets, docs, weights }
+  return {
+    terms,
+    df: Uint32Array.from(fieldFrequency.subarray(0, terms.length)),
+    offsets,
+    docs,
+    weights,
+  }
 }
 
 /** One document's terms: w(t, d), and how many of its fields hold t (its share of lunr's df). */
@@ -247,7 +256,10 @@ export interface DocumentTermWeight {
 }
 
 /** `computeTermWeights` for one document (the same arithmetic, so the same weights). */
-export function documentTermWeights(document: SearchDocument, scoring: SearchScoring = defaultScoring): Map<string, DocumentTermWeight> {
+export function documentTermWeights(
+  document: SearchDocument,
+  scoring: SearchScoring = defaultScoring,
+): Map<string, DocumentTermWeight> {
   const s = fieldScoring(scoring)
   const result = new Map<string, DocumentTermWeight>()
   const frequencies = new Map<string, number>()
@@ -294,7 +306,13 @@ export interface BuiltSearchIndex {
   docFiles: Map<number, (SearchDocumentDisplay | null)[]>
   /** The input documents, in slot order: `documents[s]` has slot s, number `documentNumber(s, type)`. */
   documents: SearchDocument[]
-  stats: { termCount: number; postingCount: number; shardBytes: number; largestShardBytes: number; milliseconds: number }
+  stats: {
+    termCount: number
+    postingCount: number
+    shardBytes: number
+    largestShardBytes: number
+    milliseconds: number
+  }
 }
 
 const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)))
@@ -304,7 +322,9 @@ function checkDocuments(documents: readonly SearchDocument[]): void {
   const keys = new Set<string>()
   for (const document of documents) {
     if (!searchDocumentTypes.includes(document.type)) {
-      throw new Error(`search: unknown document type ${JSON.stringify(document.type)} (${document.id})`)
+      throw new Error(
+        `search: unknown document type ${JSON.stringify(document.type)} (${document.id})`,
+      )
     }
     const key = documentKey(document)
     if (keys.has(key)) throw new Error(`search: two documents are ${key}`)
@@ -316,14 +336,19 @@ function checkDocuments(documents: readonly SearchDocument[]): void {
  * Builds the index in memory. Document slots are the input positions (0 … n − 1); a document's
  * number is `slot × 4 + type index`, so a type filter is `number & 3`.
  */
-export function buildSearchIndex(input: readonly SearchDocument[], options: BuildOptions = {}): BuiltSearchIndex {
+export function buildSearchIndex(
+  input: readonly SearchDocument[],
+  options: BuildOptions = {},
+): BuiltSearchIndex {
   const started = performance.now()
   const scoring = options.scoring ?? defaultScoring
   const docFileSize = options.docFileSize ?? 8
   const leadLength = options.leadLength ?? 120
   const documents = [...input]
   checkDocuments(documents)
-  const numbers = Uint32Array.from(documents, (document, slot) => documentNumber(slot, document.type))
+  const numbers = Uint32Array.from(documents, (document, slot) =>
+    documentNumber(slot, document.type),
+  )
   const quantisation = quantisationFor(scoring)
 
   const { terms, df, offsets, docs, weights } = computeTermWeights(documents, scoring)
@@ -334,7 +359,11 @@ export function buildSearchIndex(input: readonly SearchDocument[], options: Buil
   const recordBytes = new Uint32Array(terms.length)
   let totalBytes = 0
   for (let t = 0; t < terms.length; t++) {
-    let size = varintLength(termBytes[t].length) + termBytes[t].length + varintLength(offsets[t + 1] - offsets[t]) + varintLength(df[t])
+    let size =
+      varintLength(termBytes[t].length) +
+      termBytes[t].length +
+      varintLength(offsets[t + 1] - offsets[t]) +
+      varintLength(df[t])
     let previous = 0
     for (let p = offsets[t]; p < offsets[t + 1]; p++) {
       size += varintLength(numbers[docs[p]] - previous) + 1
@@ -344,8 +373,13 @@ export function buildSearchIndex(input: readonly SearchDocument[], options: Buil
     totalBytes += size
   }
   const shardCount =
-    options.shardCount ?? Math.min(options.maxShardCount ?? 4096, nextPowerOfTwo(totalBytes / (options.targetShardBytes ?? 8192)))
-  if (shardCount < 1 || (shardCount & (shardCount - 1)) !== 0) throw new Error(`search: shard count ${shardCount} is not a power of two`)
+    options.shardCount ??
+    Math.min(
+      options.maxShardCount ?? 4096,
+      nextPowerOfTwo(totalBytes / (options.targetShardBytes ?? 8192)),
+    )
+  if (shardCount < 1 || (shardCount & (shardCount - 1)) !== 0)
+    throw new Error(`search: shard count ${shardCount} is not a power of two`)
 
   const byShard: number[][] = Array.from({ length: shardCount }, () => [])
   terms.forEach((term, t) => byShard[termShard(term, shardCount)].push(t))
@@ -421,7 +455,8 @@ export function writeIndex(index: BuiltSearchIndex, dir: string): void {
     fs.rmSync(path.join(dir, folder), { recursive: true, force: true })
     fs.mkdirSync(path.join(dir, folder), { recursive: true })
   }
-  for (const group of indexFiles(index)) for (const [file, data] of group) fs.writeFileSync(path.join(dir, file), data)
+  for (const group of indexFiles(index))
+    for (const [file, data] of group) fs.writeFileSync(path.join(dir, file), data)
 }
 
 /**
@@ -430,8 +465,14 @@ export function writeIndex(index: BuiltSearchIndex, dir: string): void {
  */
 export function indexFiles(index: BuiltSearchIndex): [string, string | Uint8Array][][] {
   return [
-    [...index.docFiles].map(([file, entries]): [string, string] => [docFilePath(file), JSON.stringify(entries)]),
-    [...index.shards].map(([shard, bytes]): [string, Uint8Array] => [shardPath(shard, index.manifest.shardCount), bytes]),
+    [...index.docFiles].map(([file, entries]): [string, string] => [
+      docFilePath(file),
+      JSON.stringify(entries),
+    ]),
+    [...index.shards].map(([shard, bytes]): [string, Uint8Array] => [
+      shardPath(shard, index.manifest.shardCount),
+      bytes,
+    ]),
     [['manifest.json', JSON.stringify(index.manifest)]],
   ]
 }

@@ -82,7 +82,8 @@ export function documentNumber(slot: number, type: SearchDocumentType): number {
 export const slotOfDocument = (doc: number): number => Math.floor(doc / 4)
 
 /** A document's key in the index (and in `SearchIndexUpdater#apply`): `type:id`. */
-export const documentKey = (document: { type: string; id: string }): string => `${document.type}:${document.id}`
+export const documentKey = (document: { type: string; id: string }): string =>
+  `${document.type}:${document.id}`
 
 /**
  * FNV-1a over the term's UTF-16 code units, masked to the shard count (a power of two). Cheap,
@@ -130,7 +131,12 @@ export const weightScale = 1
 /** The quantisation of an index scored with `scoring`. */
 export function quantisationFor(scoring: SearchScoring): SearchQuantisation {
   const boosts = searchFields.reduce((sum, field) => sum + (scoring.fieldBoosts[field] || 1), 0)
-  return { kind: 'log-fixed', levels: weightLevels, maxWeight: boosts * (scoring.k1 + 1), scale: weightScale }
+  return {
+    kind: 'log-fixed',
+    levels: weightLevels,
+    maxWeight: boosts * (scoring.k1 + 1),
+    scale: weightScale,
+  }
 }
 
 /** The posting byte of `weight`. */
@@ -196,7 +202,9 @@ export function readVarint(bytes: Uint8Array, at: { offset: number }): number {
  * varint term length, the term in UTF-8, varint posting count n, varint df, then n × (varint
  * document-number delta, 1 weight byte).
  */
-export function* shardRecords(bytes: Uint8Array): Generator<{ term: string; record: number; start: number; end: number }> {
+export function* shardRecords(
+  bytes: Uint8Array,
+): Generator<{ term: string; record: number; start: number; end: number }> {
   const decoder = new TextDecoder()
   const at = { offset: 0 }
   while (at.offset < bytes.length) {

@@ -16,9 +16,12 @@ export function highlightRanges(text: string, query: string): HighlightRange[] {
   let folded = ''
   const origin: number[] = []
   const originEnd: number[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
-    const piece = text.slice(i, i + width).normalize('NFKC').toLowerCase()
+    const piece = text
+      .slice(i, i + width)
+      .normalize('NFKC')
+      .toLowerCase()
     for (let k = 0; k < piece.length; k++) {
       origin.push(i)
       originEnd.push(i + width)

@@ -17,7 +17,9 @@ export interface IndexRebuild {
 
 export function rebuildIndexFiles(documents: SearchDocument[], dir: string): IndexRebuild {
   const index = buildSearchIndex(documents)
-  const groups = indexFiles(index).map((group) => group.map(([file, data]): [string, string | Uint8Array] => [path.join(dir, file), data]))
+  const groups = indexFiles(index).map((group) =>
+    group.map(([file, data]): [string, string | Uint8Array] => [path.join(dir, file), data]),
+  )
   const kept = new Set(groups.flat().map(([file]) => file))
   return {
     groups,

@@ -106,7 +106,8 @@ function insertRanked(top: SearchHit[], hit: SearchHit, keep: number): void {
 /** The type of document number `doc`: its low two bits index the manifest's types. */
 export function typeOfDocument(manifest: SearchManifest, doc: number): SearchDocumentType {
   const type = manifest.types[doc & 3]
-  if (type === undefined || slotOfDocument(doc) >= manifest.slotCount) throw new Error(`search: document ${doc} is outside the index`)
+  if (type === undefined || slotOfDocument(doc) >= manifest.slotCount)
+    throw new Error(`search: document ${doc} is outside the index`)
   return type
 }
 
@@ -146,9 +147,14 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     const { limit = 10, types, match = 'all' } = options
     const terms = queryTokens(query, maxQueryTerms)
     const fetched = { bytes: 0 }
-    const counts = Object.fromEntries(searchDocumentTypes.map((type) => [type, 0])) as Record<SearchDocumentType, number>
+    const counts = Object.fromEntries(searchDocumentTypes.map((type) => [type, 0])) as Record<
+      SearchDocumentType,
+      number
+    >
     if (terms.length === 0) return { terms, total: 0, counts, hits: [], fetchedBytes: 0 }
-    const loaded = await Promise.all(terms.map((term) => shard(termShard(term, manifest.shardCount), fetched)))
+    const loaded = await Promise.all(
+      terms.map((term) => shard(termShard(term, manifest.shardCount), fetched)),
+    )
 
     const present = terms.map((term, i) => loaded[i].terms.has(term))
     const presentCount = present.filter(Boolean).length
@@ -194,7 +200,13 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
       else hits.push({ doc, score: sums[slot] / norm })
     }
     if (!pick) hits.sort(ranked)
-    return { terms, total, counts, hits: pick ? hits : hits.slice(0, keep), fetchedBytes: fetched.bytes }
+    return {
+      terms,
+      total,
+      counts,
+      hits: pick ? hits : hits.slice(0, keep),
+      fetchedBytes: fetched.bytes,
+    }
   }
 
   function docFile(file: number): Promise<(SearchDocumentDisplay | null)[]> {

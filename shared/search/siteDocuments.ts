@@ -13,9 +13,17 @@ export interface SearchUrls {
   book: (slug: string) => string
 }
 
-const blockTag = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|thead|tbody|tr|td|th|hr|br|img)\b[^>]*>/gi
+const blockTag =
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|thead|tbody|tr|td|th|hr|br|img)\b[^>]*>/gi
 const anyTag = /<[^>]*>/g
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
 
 /** Text of the export's safe HTML: block boundaries become line breaks (no n-gram spans them). */
 export function textOfHtml(html: string): string {
@@ -24,8 +32,13 @@ export function textOfHtml(html: string): string {
     .replace(anyTag, '')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' '
+        const code =
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10)
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : ' '
       }
       return entities[name.toLowerCase()] ?? entity
     })
@@ -33,10 +46,14 @@ export function textOfHtml(html: string): string {
     .trim()
 }
 
-const lines = (...parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim()).join('\n')
+const lines = (...parts: (string | null | undefined)[]) =>
+  parts.filter((part) => part && part.trim()).join('\n')
 
 /** Every published news item, exhibit, lecture and book as a search document. */
-export function searchDocumentsFromSiteContent(content: SiteContent, urls: SearchUrls): SearchDocument[] {
+export function searchDocumentsFromSiteContent(
+  content: SiteContent,
+  urls: SearchUrls,
+): SearchDocument[] {
   const documents: SearchDocument[] = []
   for (const item of content.news) {
     documents.push({
@@ -44,10 +61,16 @@ export function searchDocumentsFromSiteContent(content: SiteContent, urls: Searc
       type: 'news',
       url: urls.news(item.slug),
       title: item.title,
-      fields: { title: item.title, summary: item.summary, body: lines(textOfHtml(item.bodyHtml), item.tags.join(' ')) },
+      fields: {
+        title: item.title,
+        summary: item.summary,
+        body: lines(textOfHtml(item.bodyHtml), item.tags.join(' ')),
+      },
     })
   }
-  const exhibitionSlugs = new Map(content.exhibitions.map((exhibition) => [exhibition.id, exhibition.slug]))
+  const exhibitionSlugs = new Map(
+    content.exhibitions.map((exhibition) => [exhibition.id, exhibition.slug]),
+  )
   for (const item of content.exhibits) {
     const exhibitionSlug = exhibitionSlugs.get(item.exhibitionId)
     if (!exhibitionSlug) continue
@@ -92,7 +115,13 @@ export function searchDocumentsFromSiteContent(content: SiteContent, urls: Searc
       fields: {
         title,
         summary: item.summary,
-        body: lines(item.authors.join(' '), item.publisher, item.isbn, item.subjects.join(' '), item.callNumber ?? item.clc),
+        body: lines(
+          item.authors.join(' '),
+          item.publisher,
+          item.isbn,
+          item.subjects.join(' '),
+          item.callNumber ?? item.clc,
+        ),
       },
     })
   }

@@ -84,7 +84,10 @@ export function foldText(text: string): string {
  * `text.slice(starts[k], ends[k])`, one character (code point). The arrays are reused between
  * calls; only the first `count` entries are meaningful.
  */
-function forEachRun(text: string, onRun: (text: string, starts: number[], ends: number[], count: number) => void): void {
+function forEachRun(
+  text: string,
+  onRun: (text: string, starts: number[], ends: number[], count: number) => void,
+): void {
   const starts: number[] = []
   const ends: number[] = []
   let count = 0
@@ -108,7 +111,8 @@ function forEachRun(text: string, onRun: (text: string, starts: number[], ends: 
 }
 
 /** n-gram of units k … k+n-1 of a run (the units of a run touch). */
-const ngram = (text: string, starts: number[], ends: number[], k: number, n: number) => text.slice(starts[k], ends[k + n - 1])
+const ngram = (text: string, starts: number[], ends: number[], k: number, n: number) =>
+  text.slice(starts[k], ends[k + n - 1])
 
 /**
  * Tokens to index for a field's text, in text order, repeats kept (term frequency and field
@@ -154,7 +158,8 @@ function spread<T>(items: T[], count: number): T[] {
   if (count >= items.length) return items
   if (count === 1) return [items[0]]
   const picked: T[] = []
-  for (let k = 0; k < count; k++) picked.push(items[Math.round((k * (items.length - 1)) / (count - 1))])
+  for (let k = 0; k < count; k++)
+    picked.push(items[Math.round((k * (items.length - 1)) / (count - 1))])
   return picked
 }
 

@@ -56,13 +56,16 @@ interface TermChange {
 }
 
 export function readManifest(dir: string): SearchManifest {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as SearchManifest
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
+  ) as SearchManifest
   if (manifest.version !== searchIndexVersion || manifest.tokenizerVersion !== tokenizerVersion) {
     throw new Error(
       `search: index in ${dir} has format ${manifest.version}/${manifest.tokenizerVersion}, this code ${searchIndexVersion}/${tokenizerVersion}: rebuild it`,
     )
   }
-  if (manifest.types.join() !== searchDocumentTypes.join()) throw new Error(`search: index in ${dir} has types ${manifest.types.join()}`)
+  if (manifest.types.join() !== searchDocumentTypes.join())
+    throw new Error(`search: index in ${dir} has types ${manifest.types.join()}`)
   return manifest
 }
 
@@ -71,14 +74,18 @@ export function readDocFiles(dir: string, manifest: SearchManifest): Map<number,
   const files = new Map<number, DocFile>()
   for (let file = 0; file * manifest.docFileSize < manifest.slotCount; file++) {
     const full = path.join(dir, docFilePath(file))
-    files.set(file, fs.existsSync(full) ? (JSON.parse(fs.readFileSync(full, 'utf8')) as DocFile) : [])
+    files.set(
+      file,
+      fs.existsSync(full) ? (JSON.parse(fs.readFileSync(full, 'utf8')) as DocFile) : [],
+    )
   }
   return files
 }
 
 function parseShard(bytes: Uint8Array): ShardRecords {
   const records: ShardRecords = new Map()
-  for (const { term, record, end } of shardRecords(bytes)) records.set(term, bytes.subarray(record, end))
+  for (const { term, record, end } of shardRecords(bytes))
+    records.set(term, bytes.subarray(record, end))
   return records
 }
 
@@ -122,7 +129,11 @@ function readDelta(bytes: Uint8Array, offset: number): number {
  * are (only the first of a run is re-encoded, its delta being from another document), so a long
  * list costs a scan and a copy.
  */
-function editRecord(term: string, record: Uint8Array | undefined, change: TermChange): Uint8Array | null {
+function editRecord(
+  term: string,
+  record: Uint8Array | undefined,
+  change: TermChange,
+): Uint8Array | null {
   let body: Uint8Array = emptyRecordBody
   if (record) {
     const length = readDelta(record, 0)
@@ -195,9 +206,16 @@ function editRecord(term: string, record: Uint8Array | undefined, change: TermCh
     if (newDf !== 0) throw new Error(`search: “${term}” would have df ${newDf} and no posting`)
     return null
   }
-  if (newDf < outCount) throw new Error(`search: “${term}” would have df ${newDf} for ${outCount} postings`)
+  if (newDf < outCount)
+    throw new Error(`search: “${term}” would have df ${newDf} for ${outCount} postings`)
   const termBytes = encoder.encode(term)
-  const result = new Uint8Array(varintLength(termBytes.length) + termBytes.length + varintLength(outCount) + varintLength(newDf) + o)
+  const result = new Uint8Array(
+    varintLength(termBytes.length) +
+      termBytes.length +
+      varintLength(outCount) +
+      varintLength(newDf) +
+      o,
+  )
   let r = writeVarint(result, 0, termBytes.length)
   result.set(termBytes, r)
   r = writeVarint(result, r + termBytes.length, outCount)
@@ -206,8 +224,10 @@ function editRecord(term: string, record: Uint8Array | undefined, change: TermCh
   return result
 }
 
-const sameDisplay = (a: SearchDocumentDisplay | null | undefined, b: SearchDocumentDisplay | null | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+const sameDisplay = (
+  a: SearchDocumentDisplay | null | undefined,
+  b: SearchDocumentDisplay | null | undefined,
+) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /** A display file without trailing free slots (as a full build writes its last file). */
 function trimmed(file: DocFile): DocFile {
@@ -245,11 +265,14 @@ export class SearchIndexUpdater {
         continue
       }
       const key = documentKey(entry)
-      if (this.slots.has(key)) throw new Error(`search: ${key} is in slots ${this.slots.get(key)} and ${slot} of ${dir}`)
+      if (this.slots.has(key))
+        throw new Error(`search: ${key} is in slots ${this.slots.get(key)} and ${slot} of ${dir}`)
       this.slots.set(key, slot)
     }
     if (this.slots.size !== manifest.docCount) {
-      throw new Error(`search: ${dir} holds ${this.slots.size} documents, its manifest says ${manifest.docCount}`)
+      throw new Error(
+        `search: ${dir} holds ${this.slots.size} documents, its manifest says ${manifest.docCount}`,
+      )
     }
   }
 
@@ -269,13 +292,21 @@ export class SearchIndexUpdater {
   }
 
   private display(slot: number): SearchDocumentDisplay | null {
-    return this.docFiles.get(Math.floor(slot / this.manifest.docFileSize))?.[slot % this.manifest.docFileSize] ?? null
+    return (
+      this.docFiles.get(Math.floor(slot / this.manifest.docFileSize))?.[
+        slot % this.manifest.docFileSize
+      ] ?? null
+    )
   }
 
   private shard(shard: number): ShardRecords {
     let records = this.shards.get(shard)
     if (!records) {
-      records = parseShard(new Uint8Array(fs.readFileSync(path.join(this.dir, shardPath(shard, this.manifest.shardCount)))))
+      records = parseShard(
+        new Uint8Array(
+          fs.readFileSync(path.join(this.dir, shardPath(shard, this.manifest.shardCount))),
+        ),
+      )
       this.shards.set(shard, records)
     }
     return records
@@ -291,7 +322,8 @@ export class SearchIndexUpdater {
   apply(change: { previous: SearchDocument[]; next: SearchDocument[] }): SearchIndexUpdate {
     const prepared = this.prepare(change)
     try {
-      for (const group of prepared.files) for (const [file, data] of group) writeFileAtomically(file, data)
+      for (const group of prepared.files)
+        for (const [file, data] of group) writeFileAtomically(file, data)
     } catch (error) {
       this.failed = error as Error
       throw error
@@ -309,21 +341,35 @@ export class SearchIndexUpdater {
     commit: () => SearchIndexUpdate
   } {
     const started = performance.now()
-    if (this.failed) throw new Error(`search: an earlier update failed (${this.failed.message}); open the index again`)
+    if (this.failed)
+      throw new Error(
+        `search: an earlier update failed (${this.failed.message}); open the index again`,
+      )
     const { manifest } = this
     const previous = documentsByKey(change.previous, 'previous')
     const next = documentsByKey(change.next, 'next')
     const slots = this.assignSlots(previous, next)
-    const numberOf = (document: SearchDocument) => documentNumber(slots.slotOf.get(documentKey(document))!, document.type)
+    const numberOf = (document: SearchDocument) =>
+      documentNumber(slots.slotOf.get(documentKey(document))!, document.type)
     const newShards = this.editShards(changedTerms(previous, next, numberOf, manifest))
     const newDocFiles = this.editDisplays(previous, next, slots.slotOf)
     const removed = [...previous.keys()].filter((key) => !next.has(key)).length
     const added = [...next.keys()].filter((key) => !previous.has(key)).length
-    const newManifest: SearchManifest = { ...manifest, docCount: manifest.docCount - removed + added, slotCount: slots.slotCount }
+    const newManifest: SearchManifest = {
+      ...manifest,
+      docCount: manifest.docCount - removed + added,
+      slotCount: slots.slotCount,
+    }
 
     const files: [string, string | Uint8Array][][] = [
-      [...newDocFiles].map(([file, entries]): [string, string] => [path.join(this.dir, docFilePath(file)), JSON.stringify(entries)]),
-      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [path.join(this.dir, shardPath(shard, manifest.shardCount)), bytes]),
+      [...newDocFiles].map(([file, entries]): [string, string] => [
+        path.join(this.dir, docFilePath(file)),
+        JSON.stringify(entries),
+      ]),
+      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [
+        path.join(this.dir, shardPath(shard, manifest.shardCount)),
+        bytes,
+      ]),
       [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
     ]
     const commit = (): SearchIndexUpdate => {
@@ -333,7 +379,11 @@ export class SearchIndexUpdater {
       for (const key of next.keys()) this.slots.set(key, slots.slotOf.get(key)!)
       this.free = [...slots.free].filter((slot) => slot < slots.slotCount).sort((a, b) => a - b)
       this.manifest = newManifest
-      return { shardsWritten: newShards.size, docFilesWritten: newDocFiles.size, milliseconds: performance.now() - started }
+      return {
+        shardsWritten: newShards.size,
+        docFilesWritten: newDocFiles.size,
+        milliseconds: performance.now() - started,
+      }
     }
     return { files, commit }
   }
@@ -347,10 +397,13 @@ export class SearchIndexUpdater {
     const free = new Set(this.free)
     for (const [key, document] of previous) {
       const slot = this.slots.get(key)
-      if (slot === undefined) throw new Error(`search: ${key} is not in the index, so it has no previous version`)
+      if (slot === undefined)
+        throw new Error(`search: ${key} is not in the index, so it has no previous version`)
       const stored = this.display(slot)
       if (!sameDisplay(stored, displayOf(document, this.manifest.leadLength))) {
-        throw new Error(`search: the previous version of ${key} is not the indexed one (its display data differ)`)
+        throw new Error(
+          `search: the previous version of ${key} is not the indexed one (its display data differ)`,
+        )
       }
       slotOf.set(key, slot)
       if (!next.has(key)) free.add(slot)
@@ -360,7 +413,8 @@ export class SearchIndexUpdater {
     let taken = 0
     for (const key of next.keys()) {
       if (previous.has(key)) continue
-      if (this.slots.has(key)) throw new Error(`search: ${key} is in the index already: give its previous version`)
+      if (this.slots.has(key))
+        throw new Error(`search: ${key} is in the index already: give its previous version`)
       const slot = taken < freeSlots.length ? freeSlots[taken++] : nextSlot++
       free.delete(slot)
       slotOf.set(key, slot)
@@ -371,7 +425,9 @@ export class SearchIndexUpdater {
   }
 
   /** The new bytes of every shard a changed term lives in (read from disk the first time). */
-  private editShards(byShard: Map<number, Map<string, TermChange>>): Map<number, { records: ShardRecords; bytes: Uint8Array }> {
+  private editShards(
+    byShard: Map<number, Map<string, TermChange>>,
+  ): Map<number, { records: ShardRecords; bytes: Uint8Array }> {
     const newShards = new Map<number, { records: ShardRecords; bytes: Uint8Array }>()
     for (const [shard, terms] of byShard) {
       const records: ShardRecords = new Map(this.shard(shard))
@@ -403,7 +459,8 @@ export class SearchIndexUpdater {
     for (const key of previous.keys()) if (!next.has(key)) setDisplay(slotOf.get(key)!, null)
     for (const [key, document] of next) {
       const display = displayOf(document, leadLength)
-      if (!sameDisplay(this.display(slotOf.get(key)!), display)) setDisplay(slotOf.get(key)!, display)
+      if (!sameDisplay(this.display(slotOf.get(key)!), display))
+        setDisplay(slotOf.get(key)!, display)
     }
     for (const [file, entries] of newDocFiles) newDocFiles.set(file, trimmed(entries))
     return newDocFiles
@@ -415,7 +472,8 @@ function documentsByKey(documents: SearchDocument[], which: string): Map<string,
   const map = new Map<string, SearchDocument>()
   for (const document of documents) {
     const key = documentKey(document)
-    if (!searchDocumentTypes.includes(document.type)) throw new Error(`search: unknown document type in ${key}`)
+    if (!searchDocumentTypes.includes(document.type))
+      throw new Error(`search: unknown document type in ${key}`)
     if (map.has(key)) throw new Error(`search: ${key} is twice in ${which}`)
     map.set(key, document)
   }
@@ -436,7 +494,8 @@ function changedTerms(
   const changes = new Map<string, TermChange>()
   const termChange = (term: string) => {
     let entry = changes.get(term)
-    if (!entry) changes.set(term, (entry = { dfDelta: 0, postings: new Map(), expected: new Map() }))
+    if (!entry)
+      changes.set(term, (entry = { dfDelta: 0, postings: new Map(), expected: new Map() }))
     return entry
   }
   for (const document of previous.values()) {

@@ -54,7 +54,10 @@ const siteContentTypes: Readonly<Record<string, string>> = {
 
 const octetStream = 'application/octet-stream'
 /** Every allow-listed media type opens inline: images, audio, video, PDF (never SVG or HTML). */
-const inlineMediaTypes = new Set([...Object.values(mediaContentTypes), ...Object.keys(extensionOfMediaType)])
+const inlineMediaTypes = new Set([
+  ...Object.values(mediaContentTypes),
+  ...Object.keys(extensionOfMediaType),
+])
 
 /** Lower-case extension with its dot (`.png`), or '' (no dot, or a dotfile). */
 export function extensionOf(file: string): string {
@@ -98,6 +101,8 @@ export function mediaHeadersForType(contentType: string): Record<string, string>
   }
   // A file opened on its own runs nothing, whatever it holds. Not for PDF: a sandboxed document
   // gets no PDF viewer.
-  if (type !== 'application/pdf') headers['Content-Security-Policy'] = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+  if (type !== 'application/pdf')
+    headers['Content-Security-Policy'] =
+      "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
   return headers
 }

@@ -9,8 +9,13 @@ const mediaReference = /\/media\/([^"'\s<>)?#,&]+)/g
 
 /** A plain file name in the media folder: no folders, no dotfiles, no control characters. */
 export function isMediaFileName(name: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return name !== '' && name.length <= 255 && !/[/\\\u0000-\u001f\u007f]/.test(name) && !name.startsWith('.')
+  return (
+    name !== '' &&
+    name.length <= 255 &&
+    // eslint-disable-next-line no-control-regex
+    !/[/\\\u0000-\u001f\u007f]/.test(name) &&
+    !name.startsWith('.')
+  )
 }
 
 /** A media file the site may publish: a plain name with an allow-listed media extension. */
@@ -32,8 +37,9 @@ export function collectMediaReferences(text: string, names: Set<string>): void {
 }
 
 /** Bidirectional controls (U+202A–202E, U+2066–2069, marks), zero-width and other invisible format characters. */
-// eslint-disable-next-line no-control-regex
-const invisibleOrControl = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g
+const invisibleOrControl =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g
 
 /** Longest base name kept, in bytes (the CMS appends `-1280x800.webp` and such; filesystems allow 255). */
 const maxBaseBytes = 120

@@ -22,7 +22,8 @@ export function decodeUrlPath(urlPath: string): string | null {
     return null
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(decoded) || Buffer.byteLength(decoded) > maxUrlPathBytes) return null
+  if (/[\u0000-\u001f\u007f]/.test(decoded) || Buffer.byteLength(decoded) > maxUrlPathBytes)
+    return null
   return decoded
 }
 
@@ -61,7 +62,9 @@ export function resolveUrlPath(root: string, urlPath: string): ResolvedPath {
   }
   if (stat?.isFile()) return { file: candidate }
   if (stat?.isDirectory() && fs.existsSync(path.join(candidate, 'index.html'))) {
-    return urlPath.endsWith('/') ? { file: path.join(candidate, 'index.html') } : { redirect: `${urlPath}/` }
+    return urlPath.endsWith('/')
+      ? { file: path.join(candidate, 'index.html') }
+      : { redirect: `${urlPath}/` }
   }
   return null
 }

@@ -19,7 +19,8 @@ function* walk(dir: string): Generator<string> {
 /** Every media file name the built pages, feeds and sitemap refer to. */
 export function findUsedMedia(outDir: string): Set<string> {
   const used = new Set<string>()
-  for (const file of walk(outDir)) if (scanned.test(file)) collectMediaReferences(fs.readFileSync(file, 'utf8'), used)
+  for (const file of walk(outDir))
+    if (scanned.test(file)) collectMediaReferences(fs.readFileSync(file, 'utf8'), used)
   return used
 }
 
@@ -44,11 +45,16 @@ export function copyUsedMedia(): AstroIntegration {
         // Only allow-listed media types are published (an old upload named `x.html` stays in the CMS).
         const refused = [...used].filter((name) => !isPublishableMediaName(name))
         for (const name of refused) used.delete(name)
-        if (refused.length) logger.warn(`不发布 ${refused.length} 个非图片/音视频/PDF 的媒体文件，例如 ${refused.slice(0, 3).join('、')}`)
+        if (refused.length)
+          logger.warn(
+            `不发布 ${refused.length} 个非图片/音视频/PDF 的媒体文件，例如 ${refused.slice(0, 3).join('、')}`,
+          )
         for (const name of used) {
           const destination = path.join(target, name)
           if (cmsUrl) {
-            const response = await fetch(new URL(`/api/media/file/${encodeURIComponent(name)}`, cmsUrl))
+            const response = await fetch(
+              new URL(`/api/media/file/${encodeURIComponent(name)}`, cmsUrl),
+            )
             if (!response.ok) {
               missing.push(name)
               continue
@@ -66,8 +72,13 @@ export function copyUsedMedia(): AstroIntegration {
             bytes += fs.statSync(destination).size
           }
         }
-        logger.info(`copied ${used.size - missing.length} media files (${(bytes / 1024 / 1024).toFixed(1)} MB) into dist/media`)
-        if (missing.length) throw new Error(`媒体文件缺失（${missing.length} 个），例如 ${missing.slice(0, 3).join('、')}：请检查 MEDIA_DIR 或 CMS_URL。`)
+        logger.info(
+          `copied ${used.size - missing.length} media files (${(bytes / 1024 / 1024).toFixed(1)} MB) into dist/media`,
+        )
+        if (missing.length)
+          throw new Error(
+            `媒体文件缺失（${missing.length} 个），例如 ${missing.slice(0, 3).join('、')}：请检查 MEDIA_DIR 或 CMS_URL。`,
+          )
       },
     },
   }

@@ -31,8 +31,11 @@ type IndexMessage = { written: IndexStats } | { error: string }
 export async function runSearchIndexProcess(): Promise<void> {
   // Orphaned (the build failed or was stopped): stop too.
   process.once('disconnect', () => process.exit(1))
-  const report = (message: IndexMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
-  const folder = new Promise<string>((resolve) => process.once('message', (message: { writeTo: string }) => resolve(message.writeTo)))
+  const report = (message: IndexMessage) =>
+    new Promise<void>((resolve) => process.send!(message, () => resolve()))
+  const folder = new Promise<string>((resolve) =>
+    process.once('message', (message: { writeTo: string }) => resolve(message.writeTo)),
+  )
   try {
     const started = performance.now()
     const content = await readSiteContent()
@@ -70,7 +73,13 @@ function startIndexProcess() {
   const tsx = pathToFileURL(require.resolve('tsx')).href
   const child = spawn(
     process.execPath,
-    ['--import', tsx, '--input-type=module', '--eval', `await (await import(${JSON.stringify(import.meta.url)})).runSearchIndexProcess()`],
+    [
+      '--import',
+      tsx,
+      '--input-type=module',
+      '--eval',
+      `await (await import(${JSON.stringify(import.meta.url)})).runSearchIndexProcess()`,
+    ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env },
   )
   try {
@@ -79,9 +88,13 @@ function startIndexProcess() {
     // not permitted here: it runs at normal priority
   }
   const written = new Promise<IndexStats>((resolve, reject) => {
-    child.once('message', (message: IndexMessage) => ('error' in message ? reject(new Error(message.error)) : resolve(message.written)))
+    child.once('message', (message: IndexMessage) =>
+      'error' in message ? reject(new Error(message.error)) : resolve(message.written),
+    )
     child.once('error', reject)
-    child.once('exit', (code, signal) => reject(new Error(`search index build ended (${signal ?? code}) without writing the index`)))
+    child.once('exit', (code, signal) =>
+      reject(new Error(`search index build ended (${signal ?? code}) without writing the index`)),
+    )
   })
   written.catch(() => {}) // reported when awaited at build:done
   let folder: string | undefined
@@ -150,7 +163,8 @@ export function searchIndex(): AstroIntegration {
         const outDir = path.join(fileURLToPath(dir), 'search')
         job.writeTo(outDir)
         const stats = await job.done()
-        if (!fs.existsSync(path.join(outDir, 'manifest.json'))) throw new Error(`search index: no ${path.join(outDir, 'manifest.json')} after the build`)
+        if (!fs.existsSync(path.join(outDir, 'manifest.json')))
+          throw new Error(`search index: no ${path.join(outDir, 'manifest.json')} after the build`)
         const megabytes = (stats.shardBytes / 1024 / 1024).toFixed(1)
         logger.info(
           `search index: ${stats.documents} documents, ${stats.terms} terms, ${stats.shards} shards (${megabytes} MB), built in ${stats.buildSeconds.toFixed(1)} s and written in ${stats.writeSeconds.toFixed(1)} s beside the pages`,

@@ -9,10 +9,13 @@ import islandScript from 'astro/runtime/server/astro-island.prebuilt.js'
 import loadDirectiveScript from 'astro/runtime/client/load.prebuilt.js'
 import { siteInlineScripts } from '../src/lib/inlineScripts'
 
-const scriptHash = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
+const scriptHash = (script: string) =>
+  `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
 /** Every inline script a page of the site may carry, as CSP hash sources. */
-export const inlineScriptHashes = [...siteInlineScripts, islandScript, loadDirectiveScript].map(scriptHash)
+export const inlineScriptHashes = [...siteInlineScripts, islandScript, loadDirectiveScript].map(
+  scriptHash,
+)
 
 export const siteContentSecurityPolicy = [
   "default-src 'self'",
@@ -34,5 +37,6 @@ export const siteSecurityHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': siteContentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 }

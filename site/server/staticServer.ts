@@ -33,7 +33,10 @@ export interface StaticServerOptions {
  * opens its file anew, so a release swap needs no restart, and a file is read from the descriptor
  * it was opened with, so a page replaced or removed meanwhile is sent whole, old or new.
  */
-export function createStaticServer(rootDir: string, options: StaticServerOptions = {}): http.Server {
+export function createStaticServer(
+  rootDir: string,
+  options: StaticServerOptions = {},
+): http.Server {
   const root = path.resolve(rootDir)
   return http.createServer((req, res) => {
     if (req.url?.startsWith('/__preview/')) {
@@ -43,29 +46,56 @@ export function createStaticServer(rootDir: string, options: StaticServerOptions
     try {
       serveFile(root, req, res)
     } catch (error) {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders })
+      if (!res.headersSent)
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders })
       res.end()
       // The path only, cut short: a URL can be long and is the visitor's to choose.
-      console.error(`static server: ${JSON.stringify((req.url ?? '').split('?')[0].slice(0, 200))}: ${(error as Error).message}`)
+      console.error(
+        `static server: ${JSON.stringify((req.url ?? '').split('?')[0].slice(0, 200))}: ${(error as Error).message}`,
+      )
     }
   })
 }
 
 /** Lower case, as Node gives an answer's headers: one value per header once merged. */
-const forwardedSecurityHeaders = Object.fromEntries(Object.entries(siteSecurityHeaders).map(([name, value]) => [name.toLowerCase(), value]))
+const forwardedSecurityHeaders = Object.fromEntries(
+  Object.entries(siteSecurityHeaders).map(([name, value]) => [name.toLowerCase(), value]),
+)
 
-function forwardPreview(req: http.IncomingMessage, res: http.ServerResponse, socketPath: string | undefined): void {
+function forwardPreview(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  socketPath: string | undefined,
+): void {
   if (!socketPath || req.method !== 'GET') {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders }).end('404 页面不存在')
+    res
+      .writeHead(404, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...siteSecurityHeaders,
+      })
+      .end('404 页面不存在')
     return
   }
-  const upstream = http.request({ socketPath, path: req.url, method: 'GET', headers: { 'accept-encoding': 'identity' } }, (answer) => {
-    // The preview sets its own headers; the site's security headers hold whatever it sends.
-    res.writeHead(answer.statusCode ?? 502, { ...forwardedSecurityHeaders, ...answer.headers, 'x-content-type-options': 'nosniff' })
-    answer.pipe(res)
-  })
+  const upstream = http.request(
+    { socketPath, path: req.url, method: 'GET', headers: { 'accept-encoding': 'identity' } },
+    (answer) => {
+      // The preview sets its own headers; the site's security headers hold whatever it sends.
+      res.writeHead(answer.statusCode ?? 502, {
+        ...forwardedSecurityHeaders,
+        ...answer.headers,
+        'x-content-type-options': 'nosniff',
+      })
+      answer.pipe(res)
+    },
+  )
   upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders })
+    if (!res.headersSent)
+      res.writeHead(503, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...siteSecurityHeaders,
+      })
     res.end('预览暂不可用：发布服务未运行。')
   })
   upstream.end()
@@ -96,7 +126,13 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
   const resolved = resolveUrlPath(root, url.pathname)
   if (resolved && 'invalid' in resolved) {
     // A NUL, a bad `%` escape or an over-long path: no file can have it.
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...siteSecurityHeaders }).end('400 请求的地址无效')
+    res
+      .writeHead(400, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...siteSecurityHeaders,
+      })
+      .end('400 请求的地址无效')
     return
   }
   if (resolved && 'redirect' in resolved) {
@@ -111,7 +147,9 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
     status = 404
     opened = openFile(file)
     if (!opened) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders }).end('404 页面不存在')
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders })
+        .end('404 页面不存在')
       return
     }
   }
@@ -122,7 +160,10 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
   })
   // pipeline, not pipe: a visitor who goes away (a seek aborts a range request) destroys the
   // stream, which closes the file.
-  const send = (range?: { start: number; end: number }, compressor?: zlib.BrotliCompress | zlib.Gzip) => {
+  const send = (
+    range?: { start: number; end: number },
+    compressor?: zlib.BrotliCompress | zlib.Gzip,
+  ) => {
     streaming = true
     const source = fs.createReadStream('', { fd, ...range })
     if (compressor) pipeline(source, compressor, res, () => {})
@@ -155,15 +196,27 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
       res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stat.size}` }).end()
       return
     }
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 })
+    res.writeHead(206, {
+      ...headers,
+      'Content-Range': `bytes ${start}-${end}/${stat.size}`,
+      'Content-Length': end - start + 1,
+    })
     if (req.method === 'HEAD') res.end()
     else send({ start, end })
     return
   }
 
   const accepts = String(req.headers['accept-encoding'] ?? '')
-  const worthCompressing = compressible.test(type) || compressibleBinary.has(path.extname(file).toLowerCase())
-  const encoding = worthCompressing && stat.size > 512 ? (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null) : null
+  const worthCompressing =
+    compressible.test(type) || compressibleBinary.has(path.extname(file).toLowerCase())
+  const encoding =
+    worthCompressing && stat.size > 512
+      ? /\bbr\b/.test(accepts)
+        ? 'br'
+        : /\bgzip\b/.test(accepts)
+          ? 'gzip'
+          : null
+      : null
   if (!encoding) {
     res.writeHead(status, { ...headers, 'Content-Length': stat.size })
     if (req.method === 'HEAD') res.end()
@@ -173,7 +226,11 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
   if (stat.size <= smallFileBytes) {
     // Pages, search shards and display files: compressed once, kept, sent in one write.
     const body = compressedSmallFile(file, fd, stat, encoding)
-    res.writeHead(status, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length })
+    res.writeHead(status, {
+      ...headers,
+      'Content-Encoding': encoding,
+      'Content-Length': body.length,
+    })
     res.end(req.method === 'HEAD' ? undefined : body)
     return
   }
@@ -182,11 +239,17 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
     res.end()
     return
   }
-  const compressor = encoding === 'br' ? zlib.createBrotliCompress({ params: brotliParams(stat.size) }) : zlib.createGzip({ level: 6 })
+  const compressor =
+    encoding === 'br'
+      ? zlib.createBrotliCompress({ params: brotliParams(stat.size) })
+      : zlib.createGzip({ level: 6 })
   send(undefined, compressor)
 }
 
-const brotliParams = (size: number) => ({ [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size })
+const brotliParams = (size: number) => ({
+  [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
+})
 
 /** Files up to this size are compressed in one go and their compressed bytes kept. */
 const smallFileBytes = 256 * 1024
@@ -200,12 +263,20 @@ let cachedBytes = 0
  * mtime) was sent before. A search query costs a dozen small files; compressing each once and
  * answering with a Content-Length (no chunked stream) roughly halves their time to first byte.
  */
-function compressedSmallFile(file: string, fd: number, stat: fs.Stats, encoding: 'br' | 'gzip'): Buffer {
+function compressedSmallFile(
+  file: string,
+  fd: number,
+  stat: fs.Stats,
+  encoding: 'br' | 'gzip',
+): Buffer {
   const key = `${encoding} ${stat.size} ${stat.mtimeMs} ${file}`
   const cached = compressedCache.get(key)
   if (cached) return cached
   const data = fs.readFileSync(fd)
-  const body = encoding === 'br' ? zlib.brotliCompressSync(data, { params: brotliParams(data.length) }) : zlib.gzipSync(data, { level: 6 })
+  const body =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(data, { params: brotliParams(data.length) })
+      : zlib.gzipSync(data, { level: 6 })
   compressedCache.set(key, body)
   cachedBytes += body.length
   for (const [oldest, bytes] of compressedCache) {

@@ -25,7 +25,10 @@ function siteContentLoader(key: PublicCollection | 'site'): Loader {
 
 export const collections = {
   ...Object.fromEntries(
-    publicCollections.map((collection) => [collection, defineCollection({ loader: siteContentLoader(collection) })]),
+    publicCollections.map((collection) => [
+      collection,
+      defineCollection({ loader: siteContentLoader(collection) }),
+    ]),
   ),
   site: defineCollection({ loader: siteContentLoader('site') }),
 }

@@ -20,14 +20,21 @@ test('the admin, REST and GraphQL answer with the security headers', async ({ re
     expect(response.status(), path).toBe(200)
     expectSecurityHeaders(response.headers(), path)
   }
-  const graphql = await request.post('/api/graphql', { data: { query: '{ NewsItems(limit: 1) { totalDocs } }' } })
+  const graphql = await request.post('/api/graphql', {
+    data: { query: '{ NewsItems(limit: 1) { totalDocs } }' },
+  })
   expectSecurityHeaders(graphql.headers(), '/api/graphql')
 })
 
-test('the admin works under its CSP: login, dashboard, a document, no violations', async ({ page }) => {
+test('the admin works under its CSP: login, dashboard, a document, no violations', async ({
+  page,
+}) => {
   const violations: string[] = []
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) violations.push(message.text())
+    if (
+      /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())
+    )
+      violations.push(message.text())
   })
   await page.goto('/admin/login')
   await page.getByLabel('电子邮件').fill(demoAccounts.editor)
@@ -41,19 +48,33 @@ test('the admin works under its CSP: login, dashboard, a document, no violations
   expect(violations).toEqual([])
 })
 
-test('the login cookie is Secure when the request came over HTTPS (X-Forwarded-Proto from the trusted proxy)', async ({ playwright, baseURL }) => {
+test('the login cookie is Secure when the request came over HTTPS (X-Forwarded-Proto from the trusted proxy)', async ({
+  playwright,
+  baseURL,
+}) => {
   const client = await playwright.request.newContext({ baseURL })
   const cookieOf = async (headers: Record<string, string>) => {
-    const response = await client.post('/api/users/login', { headers, data: { email: demoAccounts.contributor, password: demoPassword } })
+    const response = await client.post('/api/users/login', {
+      headers,
+      data: { email: demoAccounts.contributor, password: demoPassword },
+    })
     expect(response.ok()).toBe(true)
-    return response.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value).join('\n')
+    return response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === 'set-cookie')
+      .map((header) => header.value)
+      .join('\n')
   }
-  expect(await cookieOf({ 'X-Forwarded-Proto': 'https' })).toMatch(/payload-token=[^\n]*;\s*Secure/i)
+  expect(await cookieOf({ 'X-Forwarded-Proto': 'https' })).toMatch(
+    /payload-token=[^\n]*;\s*Secure/i,
+  )
   expect(await cookieOf({})).not.toMatch(/;\s*Secure/i)
   await client.dispose()
 })
 
-test('an amplifying GraphQL query is refused with 400 at once; a parallel light request is not held up', async ({ request }) => {
+test('an amplifying GraphQL query is refused with 400 at once; a parallel light request is not held up', async ({
+  request,
+}) => {
   const heavy = `{ ${Array.from({ length: 160 }, (_, i) => `b${i}: Books(limit: 1000) { docs { title authors summary } }`).join(' ')} }`
   const light = async () => {
     const started = Date.now()
@@ -62,15 +83,23 @@ test('an amplifying GraphQL query is refused with 400 at once; a parallel light 
     return Date.now() - started
   }
   const baseline = Math.max(await light(), await light())
-  const [refused, during] = await Promise.all([request.post('/api/graphql', { data: { query: heavy } }), light()])
+  const [refused, during] = await Promise.all([
+    request.post('/api/graphql', { data: { query: heavy } }),
+    light(),
+  ])
   expect(refused.status()).toBe(400)
   expect((await refused.json()).errors[0].message).toMatch(/[\u4e00-\u9fff]/)
   expect(during).toBeLessThan(Math.max(1000, baseline * 20))
   expect((await request.get('/api/books?limit=1000')).status()).toBe(400)
 })
 
-test('in the admin, changing one’s own password asks for the current one', async ({ page, request }) => {
-  const adminLogin = await request.post('/api/users/login', { data: { email: demoAccounts.admin, password: demoPassword } })
+test('in the admin, changing one’s own password asks for the current one', async ({
+  page,
+  request,
+}) => {
+  const adminLogin = await request.post('/api/users/login', {
+    data: { email: demoAccounts.admin, password: demoPassword },
+  })
   const email = `password-change-${Date.now()}@hongse.example`
   const created = await request.post('/api/users', {
     headers: { Authorization: `JWT ${(await adminLogin.json()).token}` },
@@ -94,6 +123,9 @@ test('in the admin, changing one’s own password asks for the current one', asy
   await page.locator('#field-currentPassword').fill('first-password-1')
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.locator('.payload-toast-container')).toContainText(/成功/)
-  const relogin = await request.post('/api/users/login', { headers: { 'X-Forwarded-For': '192.0.2.55' }, data: { email, password: 'second-password-2' } })
+  const relogin = await request.post('/api/users/login', {
+    headers: { 'X-Forwarded-For': '192.0.2.55' },
+    data: { email, password: 'second-password-2' },
+  })
   expect(relogin.ok()).toBe(true)
 })

@@ -7,7 +7,9 @@ import { e2eSiteContent, siteUrl } from '../helpers/siteContent'
 
 const content = e2eSiteContent()
 const article = content.news.find((n) => n.cover && n.bodyHtml.includes('<figure'))!
-const lecture = content.lectures.find((l) => l.recording && l.chapters.length > 1 && l.attachments.length > 0)!
+const lecture = content.lectures.find(
+  (l) => l.recording && l.chapters.length > 1 && l.attachments.length > 0,
+)!
 const speaker = content.speakers.find((s) => s.id === lecture.speakerId)!
 const exhibition = content.exhibitions[0]
 const walk = content.exhibits.filter((e) => e.exhibitionId === exhibition.id)
@@ -46,7 +48,15 @@ for (const [name, { path: pathname, heading }] of Object.entries(pageTypes)) {
     await expect(page.getByRole('main')).toBeVisible()
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', siteUrl(pathname))
     const { violations } = await new AxeBuilder({ page }).analyze()
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([])
+    expect(
+      violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+    ).toEqual([])
   })
 }
 
@@ -69,7 +79,9 @@ test('navigating from home to a news article and its category, by link', async (
   await expect(page).toHaveURL(siteUrl('/'))
 })
 
-test('the keyboard reaches the skip link first, and it moves focus to the main content', async ({ page }) => {
+test('the keyboard reaches the skip link first, and it moves focus to the main content', async ({
+  page,
+}) => {
   await open(page, `/news/${article.slug}/`)
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: '跳到主要内容' })
@@ -83,15 +95,28 @@ test('clicking a chapter seeks the lecture player', async ({ page }) => {
   const player = page.locator('audio, video').first()
   await expect(player).toHaveAttribute('controls', '')
   const chapter = lecture.chapters[1]
-  await page.getByRole('link', { name: new RegExp(chapter.title) }).first().click()
+  await page
+    .getByRole('link', { name: new RegExp(chapter.title) })
+    .first()
+    .click()
   await expect
-    .poll(async () => player.evaluate((media: HTMLMediaElement) => media.currentTime), { timeout: 10_000 })
+    .poll(async () => player.evaluate((media: HTMLMediaElement) => media.currentTime), {
+      timeout: 10_000,
+    })
     .toBeGreaterThan(0)
-  const { currentTime, duration } = await player.evaluate((media: HTMLMediaElement) => ({ currentTime: media.currentTime, duration: media.duration }))
-  expect(currentTime).toBeCloseTo(Math.min(chapter.seconds, Number.isFinite(duration) ? duration : chapter.seconds), 0)
+  const { currentTime, duration } = await player.evaluate((media: HTMLMediaElement) => ({
+    currentTime: media.currentTime,
+    duration: media.duration,
+  }))
+  expect(currentTime).toBeCloseTo(
+    Math.min(chapter.seconds, Number.isFinite(duration) ? duration : chapter.seconds),
+    0,
+  )
 })
 
-test('the recording seeks over HTTP Range requests, served with the right type', async ({ request }) => {
+test('the recording seeks over HTTP Range requests, served with the right type', async ({
+  request,
+}) => {
   const url = siteUrl(`/media/${encodeURIComponent(lecture.recording!.file)}`)
   const response = await request.get(url, { headers: { Range: 'bytes=100-199' } })
   expect(response.status()).toBe(206)
@@ -100,15 +125,25 @@ test('the recording seeks over HTTP Range requests, served with the right type',
   expect((await response.body()).length).toBe(100)
 })
 
-test('pages stay within budget: HTML ≤ 12 KB, CSS ≤ 15 KB, JS ≤ 5 KB (gzipped)', async ({ page, request }) => {
+test('pages stay within budget: HTML ≤ 12 KB, CSS ≤ 15 KB, JS ≤ 5 KB (gzipped)', async ({
+  page,
+  request,
+}) => {
   const gz = (data: Buffer) => zlib.gzipSync(data).length
   for (const [name, { path: pathname }] of Object.entries(pageTypes)) {
     const html = await (await request.get(siteUrl(pathname))).body()
     expect(gz(html), `${name} HTML`).toBeLessThanOrEqual(12 * 1024)
     await open(page, pathname)
-    const css = await page.$$eval('link[rel="stylesheet"]', (links) => links.map((l) => (l as HTMLLinkElement).href))
-    const js = await page.$$eval('script[src]', (scripts) => scripts.map((s) => (s as HTMLScriptElement).src))
-    const inlineJs = await page.$$eval('script:not([src]):not([type="application/ld+json"])', (scripts) => scripts.map((s) => s.textContent ?? ''))
+    const css = await page.$$eval('link[rel="stylesheet"]', (links) =>
+      links.map((l) => (l as HTMLLinkElement).href),
+    )
+    const js = await page.$$eval('script[src]', (scripts) =>
+      scripts.map((s) => (s as HTMLScriptElement).src),
+    )
+    const inlineJs = await page.$$eval(
+      'script:not([src]):not([type="application/ld+json"])',
+      (scripts) => scripts.map((s) => s.textContent ?? ''),
+    )
     let cssBytes = 0
     for (const href of css) cssBytes += gz(await (await request.get(href)).body())
     let jsBytes = inlineJs.reduce((n, code) => n + gz(Buffer.from(code)), 0)
@@ -124,12 +159,17 @@ test('feeds, sitemap, robots and structured data', async ({ page, request }) => 
   expect(await (await request.get(siteUrl('/lectures/rss.xml'))).text()).toContain('<rss')
   const sitemap = await (await request.get(siteUrl('/sitemap.xml'))).text()
   expect(sitemap).toContain(siteUrl(`/news/${article.slug}/`))
-  expect(await (await request.get(siteUrl('/robots.txt'))).text()).toMatch(/Sitemap: .*sitemap\.xml/)
+  expect(await (await request.get(siteUrl('/robots.txt'))).text()).toMatch(
+    /Sitemap: .*sitemap\.xml/,
+  )
 
   await open(page, `/news/${article.slug}/`)
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /1200x630/)
   await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200')
-  const types = async () => (await page.locator('script[type="application/ld+json"]').allTextContents()).map((json) => JSON.parse(json)['@type']).flat()
+  const types = async () =>
+    (await page.locator('script[type="application/ld+json"]').allTextContents())
+      .map((json) => JSON.parse(json)['@type'])
+      .flat()
   expect(await types()).toContain('NewsArticle')
   await open(page, `/lectures/${lecture.slug}/`)
   expect(await types()).toEqual(expect.arrayContaining(['Event']))
@@ -139,14 +179,21 @@ test('feeds, sitemap, robots and structured data', async ({ page, request }) => 
   expect((await types()).length).toBeGreaterThan(0)
 })
 
-test('screenshots of home, article, lecture and exhibit at phone and desktop widths', async ({ page }, testInfo) => {
+test('screenshots of home, article, lecture and exhibit at phone and desktop widths', async ({
+  page,
+}, testInfo) => {
   const dir = path.resolve('artifacts/screenshots')
   fs.mkdirSync(dir, { recursive: true })
-  for (const [width, height, label] of [[360, 780, 'phone'], [1280, 900, 'desktop']] as const) {
+  for (const [width, height, label] of [
+    [360, 780, 'phone'],
+    [1280, 900, 'desktop'],
+  ] as const) {
     await page.setViewportSize({ width, height })
     for (const name of ['home', 'article', 'lecture', 'exhibit'] as const) {
       await open(page, pageTypes[name].path)
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      )
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       const file = path.join(dir, `${name}-${label}.png`)
       await page.screenshot({ path: file, fullPage: true })

@@ -23,20 +23,38 @@ async function step(writer: number): Promise<void> {
     const gen = ++generation
     const doc = await payload.create({
       collection: 'news',
-      data: { title: `崩溃测试 ${round}-${writer} #g${gen}`, category: 'party-building', summary: '摘要', tags: tagsOf(gen), _status: 'published' },
+      data: {
+        title: `崩溃测试 ${round}-${writer} #g${gen}`,
+        category: 'party-building',
+        summary: '摘要',
+        tags: tagsOf(gen),
+        _status: 'published',
+      },
     })
     newsIds.push(doc.id)
   } else if (roll < 0.6) {
     const title = `崩溃展览 ${round}-${writer}-${++generation}`
     await payload.create({
       collection: 'exhibitions',
-      data: { title, sections: [1, 2, 3].map((n) => ({ title: `${title} 第${n}展区` })), _status: 'published' },
+      data: {
+        title,
+        sections: [1, 2, 3].map((n) => ({ title: `${title} 第${n}展区` })),
+        _status: 'published',
+      },
     })
   } else if (roll < 0.9) {
     const id = newsIds[Math.floor(Math.random() * newsIds.length)]
     const gen = ++generation
     await payload
-      .update({ collection: 'news', id, data: { title: `崩溃测试 ${round}-${writer} #g${gen}`, tags: tagsOf(gen), _status: 'published' } })
+      .update({
+        collection: 'news',
+        id,
+        data: {
+          title: `崩溃测试 ${round}-${writer} #g${gen}`,
+          tags: tagsOf(gen),
+          _status: 'published',
+        },
+      })
       .catch(() => undefined) // deleted meanwhile by another writer
   } else {
     const id = newsIds.splice(Math.floor(Math.random() * newsIds.length), 1)[0]

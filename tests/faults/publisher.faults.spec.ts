@@ -35,7 +35,11 @@ const rounds = Math.max(1, Number(process.env.FAULT_ROUNDS) || 2)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Polls `check` until it holds (generous bound: a full build on a loaded machine). */
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 180_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 180_000,
+): Promise<void> {
   const started = Date.now()
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`超时：${what}`)
@@ -48,13 +52,22 @@ function leftovers(releasesDir: string): string[] {
   const found: string[] = []
   for (const entry of fs.readdirSync(releasesDir, { withFileTypes: true, recursive: true })) {
     const relative = path.relative(releasesDir, path.join(entry.parentPath, entry.name))
-    if (entry.name.endsWith('.tmp') || entry.name === 'build.pid' || /^current\.[0-9a-f]+$/.test(entry.name)) found.push(relative)
+    if (
+      entry.name.endsWith('.tmp') ||
+      entry.name === 'build.pid' ||
+      /^current\.[0-9a-f]+$/.test(entry.name)
+    )
+      found.push(relative)
   }
   const current = fs.realpathSync(path.join(releasesDir, 'current'))
   for (const name of fs.readdirSync(path.join(releasesDir, 'releases'))) {
     const dir = path.join(releasesDir, 'releases', name)
     if (!fs.existsSync(path.join(dir, 'release.json'))) found.push(`releases/${name} (unfinished)`)
-    else if (dir !== current && JSON.parse(fs.readFileSync(path.join(dir, 'release.json'), 'utf8')).builtAt > JSON.parse(fs.readFileSync(path.join(current, 'release.json'), 'utf8')).builtAt) {
+    else if (
+      dir !== current &&
+      JSON.parse(fs.readFileSync(path.join(dir, 'release.json'), 'utf8')).builtAt >
+        JSON.parse(fs.readFileSync(path.join(current, 'release.json'), 'utf8')).builtAt
+    ) {
       found.push(`releases/${name} (built, never swapped in)`)
     }
   }
@@ -73,15 +86,20 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
   let speakerId: number | string
   let edits = 0
 
-  const queued = async () => (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+  const queued = async () =>
+    (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
   const servedDir = () => path.join(releasesDir, 'current', 'public')
   const startPublisher = async () => {
-    publisher = PublisherProcess.start({ SITE_RELEASES_DIR: releasesDir, PUBLISHER_FAULT_NO_SPACE_FILE: noSpaceFile })
+    publisher = PublisherProcess.start({
+      SITE_RELEASES_DIR: releasesDir,
+      PUBLISHER_FAULT_NO_SPACE_FILE: noSpaceFile,
+    })
     await publisher.ready()
   }
   const idle = async () => {
     await until('队列清空且发布服务空闲', async () => {
-      if (!publisher.running) throw new Error(`publisher died:\n${publisher.output.join('').slice(-3000)}`)
+      if (!publisher.running)
+        throw new Error(`publisher died:\n${publisher.output.join('').slice(-3000)}`)
       if ((await queued()) > 0) return false
       const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
       return !status.working?.task
@@ -91,15 +109,33 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
   /** A batch of edits touching many pages: a speaker's name (every lecture list), news added, edited, unpublished. */
   const editBurst = async () => {
     const n = ++edits
-    await t.payload.update({ collection: 'speakers', id: speakerId, data: { name: `张明远（第${n}次）` } })
+    await t.payload.update({
+      collection: 'speakers',
+      id: speakerId,
+      data: { name: `张明远（第${n}次）` },
+    })
     const created = await t.payload.create({
       collection: 'news',
-      data: { title: `突发新闻第${n}条`, category: 'volunteer', summary: `第${n}条的摘要`, tags: [`轮次${n}`, '志愿服务'], _status: 'published' },
+      data: {
+        title: `突发新闻第${n}条`,
+        category: 'volunteer',
+        summary: `第${n}条的摘要`,
+        tags: [`轮次${n}`, '志愿服务'],
+        _status: 'published',
+      },
     })
     newsIds.push(created.id)
-    await t.payload.update({ collection: 'news', id: newsIds[n % newsIds.length], data: { title: `改过的标题 ${n}` } })
+    await t.payload.update({
+      collection: 'news',
+      id: newsIds[n % newsIds.length],
+      data: { title: `改过的标题 ${n}` },
+    })
     const unpublish = newsIds[(n * 7) % newsIds.length]
-    await t.payload.update({ collection: 'news', id: unpublish, data: { _status: n % 2 ? 'draft' : 'published' } })
+    await t.payload.update({
+      collection: 'news',
+      id: unpublish,
+      data: { _status: n % 2 ? 'draft' : 'published' },
+    })
   }
 
   /** The live site is what rendering the published content afresh gives, and nothing was left behind. */
@@ -110,20 +146,32 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
     const index = buildContentIndex(content)
     const root = fs.realpathSync(servedDir())
     const release = path.dirname(root)
-    const siteUrl = new URL(JSON.parse(fs.readFileSync(path.join(release, 'release.json'), 'utf8')).siteUrl)
+    const siteUrl = new URL(
+      JSON.parse(fs.readFileSync(path.join(release, 'release.json'), 'utf8')).siteUrl,
+    )
     const routes = allPageRoutes(index)
-    const expected = new Set([...routes.map((route) => path.relative(root, fileOfPath(root, route.path))), ...fixedPages])
-    const onDisk = (fs.readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.html') && !file.startsWith(`media${path.sep}`))
+    const expected = new Set([
+      ...routes.map((route) => path.relative(root, fileOfPath(root, route.path))),
+      ...fixedPages,
+    ])
+    const onDisk = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+      (file) => file.endsWith('.html') && !file.startsWith(`media${path.sep}`),
+    )
     expect(onDisk.sort()).toEqual([...expected].sort())
     const renderer = await WarmRenderer.start(path.join(release, 'public.render'), 1)
     try {
       for (const route of routes) {
-        expect(fs.readFileSync(fileOfPath(root, route.path), 'utf8'), route.path).toBe(await renderer.renderPage(route, content.site))
+        expect(fs.readFileSync(fileOfPath(root, route.path), 'utf8'), route.path).toBe(
+          await renderer.renderPage(route, content.site),
+        )
       }
     } finally {
       await renderer.close()
     }
-    for (const file of generatedFiles) expect(fs.readFileSync(fileOfPath(root, file.path), 'utf8'), file.path).toBe(file.render(index, siteUrl))
+    for (const file of generatedFiles)
+      expect(fs.readFileSync(fileOfPath(root, file.path), 'utf8'), file.path).toBe(
+        file.render(index, siteUrl),
+      )
     const fresh = path.join(work, 'fresh-index')
     writeIndex(buildSearchIndex(searchDocumentsFromSiteContent(content, searchUrls)), fresh)
     expect(readIndexSemantics(path.join(root, 'search'))).toEqual(readIndexSemantics(fresh))
@@ -136,7 +184,14 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
     releasesDir = path.join(work, 'releases')
     noSpaceFile = path.join(work, 'disk-full')
     const p = t.payload
-    await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    await p.updateGlobal({
+      slug: 'site',
+      data: {
+        siteName: '红色山高',
+        slogan: '党建引领',
+        navigation: [{ label: '首页', href: '/' }],
+      },
+    })
     for (let n = 0; n < 12; n++) {
       const created = await p.create({
         collection: 'news',
@@ -151,16 +206,46 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
       })
       newsIds.push(created.id)
     }
-    speakerId = (await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })).id
+    speakerId = (
+      await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })
+    ).id
     for (let n = 0; n < 8; n++) {
-      await p.create({ collection: 'lectures', data: { title: `党课第${n + 1}讲`, series: 'red-collar', episode: n + 1, speaker: speakerId, date: `2024-0${(n % 9) + 1}-01T06:00:00Z`, _status: 'published' } })
+      await p.create({
+        collection: 'lectures',
+        data: {
+          title: `党课第${n + 1}讲`,
+          series: 'red-collar',
+          episode: n + 1,
+          speaker: speakerId,
+          date: `2024-0${(n % 9) + 1}-01T06:00:00Z`,
+          _status: 'published',
+        },
+      })
     }
-    await p.create({ collection: 'books', data: { title: '中国共产党简史', clc: 'D229', location: 'reading-room', copies: 2, available: 1 } })
+    await p.create({
+      collection: 'books',
+      data: {
+        title: '中国共产党简史',
+        clc: 'D229',
+        location: 'reading-room',
+        copies: 2,
+        available: 1,
+      },
+    })
     await startPublisher() // the first full build
     await idle()
     const root = fs.realpathSync(servedDir())
-    const routeFiles = new Set(allPageRoutes(buildContentIndex(await exportSiteContent(p))).map((route) => path.relative(root, fileOfPath(root, route.path))))
-    fixedPages = new Set((fs.readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.html') && !routeFiles.has(file) && !file.startsWith(`media${path.sep}`)))
+    const routeFiles = new Set(
+      allPageRoutes(buildContentIndex(await exportSiteContent(p))).map((route) =>
+        path.relative(root, fileOfPath(root, route.path)),
+      ),
+    )
+    fixedPages = new Set(
+      (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+        (file) =>
+          file.endsWith('.html') && !routeFiles.has(file) && !file.startsWith(`media${path.sep}`),
+      ),
+    )
   }, 300_000)
 
   afterAll(async () => {
@@ -169,51 +254,76 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
     if (work) fs.rmSync(work, { recursive: true, force: true })
   })
 
-  it(`kill -9 during updates (${rounds} rounds): after a restart the site equals the content, nothing left behind`, async () => {
-    let midUpdate = 0
-    for (let round = 0; round < rounds; round++) {
-      await editBurst()
-      // A random moment in the update that follows (the publisher polls every 150 ms).
-      await sleep(Math.random() * 700)
-      midUpdate += (await queued()) > 0 ? 1 : 0
-      await publisher.kill9()
-      await startPublisher()
-      await idle()
-      await expectLiveMatchesContent()
-    }
-    // Most kills land before the queue is emptied: the restart really had work to finish.
-    expect(midUpdate).toBeGreaterThan(0)
-  }, 120_000 + rounds * 60_000)
+  it(
+    `kill -9 during updates (${rounds} rounds): after a restart the site equals the content, nothing left behind`,
+    async () => {
+      let midUpdate = 0
+      for (let round = 0; round < rounds; round++) {
+        await editBurst()
+        // A random moment in the update that follows (the publisher polls every 150 ms).
+        await sleep(Math.random() * 700)
+        midUpdate += (await queued()) > 0 ? 1 : 0
+        await publisher.kill9()
+        await startPublisher()
+        await idle()
+        await expectLiveMatchesContent()
+      }
+      // Most kills land before the queue is emptied: the restart really had work to finish.
+      expect(midUpdate).toBeGreaterThan(0)
+    },
+    120_000 + rounds * 60_000,
+  )
 
-  it(`kill -9 during a full build's swap (${rounds} rounds): the site is whole after a restart`, async () => {
-    for (let round = 0; round < rounds; round++) {
-      const before = new Set(fs.readdirSync(path.join(releasesDir, 'releases')))
-      await t.payload.updateGlobal({ slug: 'site', data: { slogan: `党建引领，第${round + 1}次修改` } })
-      await editBurst() // published while the build runs: replayed before the swap
-      // The build is done when its release.json appears; then the release opens, replays, swaps.
-      await until('全量构建完成', () =>
-        fs.readdirSync(path.join(releasesDir, 'releases')).some((name) => !before.has(name) && fs.existsSync(path.join(releasesDir, 'releases', name, 'release.json'))),
-      )
-      await sleep(Math.random() * 2500)
-      await publisher.kill9()
-      await startPublisher()
-      await idle()
-      await expectLiveMatchesContent()
-      const home = fs.readFileSync(path.join(servedDir(), 'index.html'), 'utf8')
-      expect(home).toContain(`党建引领，第${round + 1}次修改`)
-    }
-  }, 120_000 + rounds * 240_000)
+  it(
+    `kill -9 during a full build's swap (${rounds} rounds): the site is whole after a restart`,
+    async () => {
+      for (let round = 0; round < rounds; round++) {
+        const before = new Set(fs.readdirSync(path.join(releasesDir, 'releases')))
+        await t.payload.updateGlobal({
+          slug: 'site',
+          data: { slogan: `党建引领，第${round + 1}次修改` },
+        })
+        await editBurst() // published while the build runs: replayed before the swap
+        // The build is done when its release.json appears; then the release opens, replays, swaps.
+        await until('全量构建完成', () =>
+          fs
+            .readdirSync(path.join(releasesDir, 'releases'))
+            .some(
+              (name) =>
+                !before.has(name) &&
+                fs.existsSync(path.join(releasesDir, 'releases', name, 'release.json')),
+            ),
+        )
+        await sleep(Math.random() * 2500)
+        await publisher.kill9()
+        await startPublisher()
+        await idle()
+        await expectLiveMatchesContent()
+        const home = fs.readFileSync(path.join(servedDir(), 'index.html'), 'utf8')
+        expect(home).toContain(`党建引领，第${round + 1}次修改`)
+      }
+    },
+    120_000 + rounds * 240_000,
+  )
 
   it('keeps the old site on a full disk, shows the failure in 网站状态, and retries once writing works', async () => {
     const slug = (await t.payload.findByID({ collection: 'news', id: newsIds[1] })).slug
     const file = path.join(servedDir(), 'news', slug ?? '', 'index.html')
     const before = fs.readFileSync(file, 'utf8')
     fs.writeFileSync(noSpaceFile, '')
-    await t.payload.update({ collection: 'news', id: newsIds[1], data: { title: '磁盘写满时保存的标题' } })
-    await until('网站状态显示写入失败', async () => {
-      const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
-      return status.lastError?.message?.includes('ENOSPC') ?? false
-    }, 30_000)
+    await t.payload.update({
+      collection: 'news',
+      id: newsIds[1],
+      data: { title: '磁盘写满时保存的标题' },
+    })
+    await until(
+      '网站状态显示写入失败',
+      async () => {
+        const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
+        return status.lastError?.message?.includes('ENOSPC') ?? false
+      },
+      30_000,
+    )
     await sleep(500)
     expect(publisher.running).toBe(true)
     expect(fs.readFileSync(file, 'utf8')).toBe(before)
@@ -221,13 +331,20 @@ describeOnDatabase('publisher crash safety: kill -9 and a full disk', () => {
     expect(leftovers(releasesDir)).toEqual([])
 
     fs.rmSync(noSpaceFile)
-    await until('重试后页面更新', () => fs.readFileSync(file, 'utf8').includes('磁盘写满时保存的标题'), 90_000)
+    await until(
+      '重试后页面更新',
+      () => fs.readFileSync(file, 'utf8').includes('磁盘写满时保存的标题'),
+      90_000,
+    )
     await idle()
     await expectLiveMatchesContent()
   }, 180_000)
 
   it('ends equal to a clean full build of the same content', async () => {
-    const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
+    const clean = await new Releases(path.join(work, 'clean')).build(
+      await exportSiteContent(t.payload),
+      'test',
+    )
     expectSameSite(servedDir(), clean.publicDir)
   }, 240_000)
 })

@@ -11,9 +11,13 @@ export type Role = StaffRole | 'anonymous'
 
 /** Logs a demo account in through REST and returns its JWT. */
 export async function login(request: APIRequestContext, role: StaffRole): Promise<string> {
-  const response = await request.post('/api/users/login', { data: { email: demoAccounts[role], password: demoPassword } })
-  if (!response.ok()) throw new Error(`login as ${role} failed: ${response.status()} ${await response.text()}`)
+  const response = await request.post('/api/users/login', {
+    data: { email: demoAccounts[role], password: demoPassword },
+  })
+  if (!response.ok())
+    throw new Error(`login as ${role} failed: ${response.status()} ${await response.text()}`)
   return (await response.json()).token
 }
 
-export const authHeaders = (token?: string): Record<string, string> => (token ? { Authorization: `JWT ${token}` } : {})
+export const authHeaders = (token?: string): Record<string, string> =>
+  token ? { Authorization: `JWT ${token}` } : {}

@@ -31,15 +31,22 @@ export async function startApiServer(): Promise<ApiServer> {
       for (const [name, value] of Object.entries(incoming.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
       }
-      const request = new Request(url, { method: incoming.method, headers, body: body && incoming.method !== 'GET' ? body : undefined })
-      const response = new URL(url).pathname === '/api/graphql' && incoming.method === 'POST'
-        ? await graphql(request)
-        : await handleEndpoints({ config, request })
+      const request = new Request(url, {
+        method: incoming.method,
+        headers,
+        body: body && incoming.method !== 'GET' ? body : undefined,
+      })
+      const response =
+        new URL(url).pathname === '/api/graphql' && incoming.method === 'POST'
+          ? await graphql(request)
+          : await handleEndpoints({ config, request })
       const responseHeaders: http.OutgoingHttpHeaders = Object.fromEntries(response.headers)
       const cookies = response.headers.getSetCookie()
       if (cookies.length) responseHeaders['set-cookie'] = cookies
       outgoing.writeHead(response.status, responseHeaders)
-      if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) outgoing.write(chunk)
+      if (response.body)
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+          outgoing.write(chunk)
       outgoing.end()
     } catch (error) {
       console.error(error)

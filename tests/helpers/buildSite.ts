@@ -3,7 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /** Runs a real `astro build` of site/ from an export file into outDir; throws with its output on failure. */
-export function buildSite(options: { contentFile: string; mediaDir: string; outDir: string; siteUrl?: string }): void {
+export function buildSite(options: {
+  contentFile: string
+  mediaDir: string
+  outDir: string
+  siteUrl?: string
+}): void {
   const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build', '--root', 'site'], {
     encoding: 'utf8',
     env: {
@@ -15,7 +20,8 @@ export function buildSite(options: { contentFile: string; mediaDir: string; outD
       SITE_OUT_DIR: options.outDir,
     },
   })
-  if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`)
+  if (result.status !== 0)
+    throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 /** Every file under dir with its text (binary files skipped). */
@@ -25,7 +31,8 @@ export function readTree(dir: string): Map<string, string> {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name)
       if (entry.isDirectory()) visit(full)
-      else if (/\.(html|xml|txt|json|js|css)$/.test(entry.name)) files.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'))
+      else if (/\.(html|xml|txt|json|js|css)$/.test(entry.name))
+        files.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'))
     }
   }
   visit(dir)

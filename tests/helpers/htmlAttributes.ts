@@ -2,13 +2,17 @@
  * Every element's attributes in an HTML string, reading quoted values as values (so text such as
  * `alt="&quot; onerror=…"` is not mistaken for an attribute). Enough for checking our own output.
  */
-export function elementAttributes(html: string): { tag: string; attributes: Map<string, string> }[] {
+export function elementAttributes(
+  html: string,
+): { tag: string; attributes: Map<string, string> }[] {
   const elements: { tag: string; attributes: Map<string, string> }[] = []
-  const tagPattern = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g
+  const tagPattern =
+    /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g
   const attributePattern = /([^\s"'>/=]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g
   for (const [, tag, rest] of html.matchAll(tagPattern)) {
     const attributes = new Map<string, string>()
-    for (const match of rest.matchAll(attributePattern)) attributes.set(match[1].toLowerCase(), match[3] ?? match[4] ?? match[5] ?? '')
+    for (const match of rest.matchAll(attributePattern))
+      attributes.set(match[1].toLowerCase(), match[3] ?? match[4] ?? match[5] ?? '')
     elements.push({ tag: tag.toLowerCase(), attributes })
   }
   return elements
@@ -19,8 +23,12 @@ export function scriptingAttributes(html: string): string[] {
   const found: string[] = []
   for (const { tag, attributes } of elementAttributes(html)) {
     for (const [name, value] of attributes) {
-      const decoded = value.replace(/&#x?[0-9a-f]+;|&\w+;/gi, '').replace(/\s/g, '').toLowerCase()
-      if (name.startsWith('on') || /^(javascript|vbscript|data:text\/html)/.test(decoded)) found.push(`<${tag} ${name}="${value}">`)
+      const decoded = value
+        .replace(/&#x?[0-9a-f]+;|&\w+;/gi, '')
+        .replace(/\s/g, '')
+        .toLowerCase()
+      if (name.startsWith('on') || /^(javascript|vbscript|data:text\/html)/.test(decoded))
+        found.push(`<${tag} ${name}="${value}">`)
     }
   }
   return found

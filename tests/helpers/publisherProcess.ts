@@ -27,7 +27,13 @@ export class PublisherProcess {
         if (message.type === 'ready') resolve()
         if (message.type === 'update') this.updates.push(message.result)
       })
-      child.once('exit', (code, signal) => reject(new Error(`publisher exited (${signal ?? code}) before it was ready:\n${this.output.join('').slice(-3000)}`)))
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(
+            `publisher exited (${signal ?? code}) before it was ready:\n${this.output.join('').slice(-3000)}`,
+          ),
+        ),
+      )
     })
     this.readyAt.catch(() => undefined)
   }

@@ -20,7 +20,10 @@ import { readDocFiles, readManifest } from '../../shared/search/updateIndex'
 /** An index as what it answers, without slots: see `readIndexSemantics`. */
 export interface SearchIndexSemantics {
   /** The manifest's values that affect results. */
-  manifest: Pick<SearchManifest, 'version' | 'tokenizerVersion' | 'docCount' | 'types' | 'scoring' | 'quantisation'>
+  manifest: Pick<
+    SearchManifest,
+    'version' | 'tokenizerVersion' | 'docCount' | 'types' | 'scoring' | 'quantisation'
+  >
   /** Per term (sorted): lunr's df and, per document key (sorted), the posting's weight byte. */
   terms: Record<string, { df: number; postings: Record<string, number> }>
   /** Per document key (sorted): its display data. */
@@ -39,41 +42,54 @@ export function readIndexSemantics(dir: string): SearchIndexSemantics {
   const keyOfSlot = new Map<number, string>()
   const documents = new Map<string, SearchDocumentDisplay>()
   for (let slot = 0; slot < manifest.slotCount; slot++) {
-    const entry = docFiles.get(Math.floor(slot / manifest.docFileSize))?.[slot % manifest.docFileSize]
+    const entry = docFiles.get(Math.floor(slot / manifest.docFileSize))?.[
+      slot % manifest.docFileSize
+    ]
     if (!entry) continue
     const key = documentKey(entry)
     if (documents.has(key)) throw new Error(`search: ${key} is twice in ${dir}`)
     keyOfSlot.set(slot, key)
     documents.set(key, entry)
   }
-  if (documents.size !== manifest.docCount) throw new Error(`search: ${dir} holds ${documents.size} documents, its manifest says ${manifest.docCount}`)
+  if (documents.size !== manifest.docCount)
+    throw new Error(
+      `search: ${dir} holds ${documents.size} documents, its manifest says ${manifest.docCount}`,
+    )
   const terms = new Map<string, { df: number; postings: Record<string, number> }>()
   for (let shard = 0; shard < manifest.shardCount; shard++) {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, shardPath(shard, manifest.shardCount))))
+    const bytes = new Uint8Array(
+      fs.readFileSync(path.join(dir, shardPath(shard, manifest.shardCount))),
+    )
     let previousTerm: string | null = null
     for (const { term, start } of shardRecords(bytes)) {
-      if (termShard(term, manifest.shardCount) !== shard) throw new Error(`search: “${term}” is in shard ${shard}`)
-      if (previousTerm !== null && compareTerms(previousTerm, term) >= 0) throw new Error(`search: shard ${shard} is out of order at “${term}”`)
+      if (termShard(term, manifest.shardCount) !== shard)
+        throw new Error(`search: “${term}” is in shard ${shard}`)
+      if (previousTerm !== null && compareTerms(previousTerm, term) >= 0)
+        throw new Error(`search: shard ${shard} is out of order at “${term}”`)
       previousTerm = term
       const at = { offset: start }
       const count = readVarint(bytes, at)
       const df = readVarint(bytes, at)
-      if (count === 0 || df < count) throw new Error(`search: “${term}” has ${count} postings and df ${df}`)
+      if (count === 0 || df < count)
+        throw new Error(`search: “${term}” has ${count} postings and df ${df}`)
       const postings: [string, number][] = []
       let number = 0
       for (let p = 0; p < count; p++) {
         const delta = readVarint(bytes, at)
-        if (p > 0 && delta === 0) throw new Error(`search: “${term}” lists document ${number} twice`)
+        if (p > 0 && delta === 0)
+          throw new Error(`search: “${term}” lists document ${number} twice`)
         number += delta
         const key = keyOfSlot.get(slotOfDocument(number))
-        if (!key || !key.startsWith(`${manifest.types[number & 3]}:`)) throw new Error(`search: “${term}” lists document ${number}, which is not in the index`)
+        if (!key || !key.startsWith(`${manifest.types[number & 3]}:`))
+          throw new Error(`search: “${term}” lists document ${number}, which is not in the index`)
         postings.push([key, bytes[at.offset++]])
       }
       postings.sort((a, b) => compareTerms(a[0], b[0]))
       terms.set(term, { df, postings: Object.fromEntries(postings) })
     }
   }
-  const sortedObject = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort((a, b) => compareTerms(a[0], b[0])))
+  const sortedObject = <T>(map: Map<string, T>) =>
+    Object.fromEntries([...map].sort((a, b) => compareTerms(a[0], b[0])))
   return {
     manifest: {
       version: manifest.version,

@@ -35,7 +35,8 @@ export function random(seed: number) {
 }
 
 const isCjk = (char: string) => /\p{Script=Han}/u.test(char)
-const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char) && !isCjk(char)
+const isWordChar = (char: string | undefined) =>
+  char !== undefined && /[\p{L}\p{N}]/u.test(char) && !isCjk(char)
 
 export interface TitleQuery {
   query: string
@@ -53,13 +54,16 @@ export interface Substring {
 
 /** The relevance set of `documents` (in index order: document n is `documents[n]`). */
 export function relevanceSet(documents: readonly SearchDocument[]) {
-  const foldedFields = documents.map((doc) => searchFields.map((field) => foldText(doc.fields[field])))
+  const foldedFields = documents.map((doc) =>
+    searchFields.map((field) => foldText(doc.fields[field])),
+  )
   const foldedTitles = documents.map((doc) => foldText(doc.fields.title))
   const contains = (doc: number, query: string) => {
     const folded = foldText(query)
     return foldedFields[doc].some((text) => text.includes(folded))
   }
-  const docsContaining = (query: string) => documents.flatMap((_, n) => (contains(n, query) ? [n] : []))
+  const docsContaining = (query: string) =>
+    documents.flatMap((_, n) => (contains(n, query) ? [n] : []))
 
   /** For each of `count` titles spread over the corpus, its rarest Chinese phrase among titles. */
   function titleQueries(count = 60): TitleQuery[] {
@@ -67,24 +71,35 @@ export function relevanceSet(documents: readonly SearchDocument[]) {
       const found: string[] = []
       for (const run of title.match(/\p{Script=Han}+/gu) ?? []) {
         for (let length = 2; length <= 6; length++) {
-          for (let start = 0; start + length <= run.length; start++) found.push(run.slice(start, start + length))
+          for (let start = 0; start + length <= run.length; start++)
+            found.push(run.slice(start, start + length))
         }
       }
       return found
     }
     // How many titles hold each phrase (counted once per title).
     const titleCounts = new Map<string, number>()
-    for (const title of foldedTitles) for (const phrase of new Set(phrases(title))) titleCounts.set(phrase, (titleCounts.get(phrase) ?? 0) + 1)
+    for (const title of foldedTitles)
+      for (const phrase of new Set(phrases(title)))
+        titleCounts.set(phrase, (titleCounts.get(phrase) ?? 0) + 1)
     const queries: TitleQuery[] = []
     const step = Math.max(1, Math.floor(documents.length / count))
     for (let n = 0; n < documents.length && queries.length < count; n += step) {
       let best: { query: string; count: number } | null = null
       for (const query of phrases(foldedTitles[n])) {
         const titles = titleCounts.get(query)!
-        if (!best || titles < best.count || (titles === best.count && query.length < best.query.length)) best = { query, count: titles }
+        if (
+          !best ||
+          titles < best.count ||
+          (titles === best.count && query.length < best.query.length)
+        )
+          best = { query, count: titles }
       }
       if (best && !queries.some((q) => q.query === best.query)) {
-        queries.push({ query: best.query, relevant: foldedTitles.flatMap((other, m) => (other.includes(best.query) ? [m] : [])) })
+        queries.push({
+          query: best.query,
+          relevant: foldedTitles.flatMap((other, m) => (other.includes(best.query) ? [m] : [])),
+        })
       }
     }
     return queries
@@ -100,14 +115,17 @@ export function relevanceSet(documents: readonly SearchDocument[]) {
       const length = 2 + (queries.length % 5)
       const start = Math.floor(next() * Math.max(0, text.length - length + 1))
       const query = text.slice(start, start + length)
-      if (!/^\p{Script=Han}+$/u.test(query) || query.length !== length || queries.includes(query)) continue
+      if (!/^\p{Script=Han}+$/u.test(query) || query.length !== length || queries.includes(query))
+        continue
       if (docsContaining(query).length >= minDocuments) queries.push(query)
     }
     return queries
   }
 
   /** Every indexed text, for drawing positions uniformly over the corpus. */
-  const texts = documents.flatMap((doc, n) => searchFields.map((field) => ({ doc: n, text: doc.fields[field].normalize('NFKC') })))
+  const texts = documents.flatMap((doc, n) =>
+    searchFields.map((field) => ({ doc: n, text: doc.fields[field].normalize('NFKC') })),
+  )
   const textEnds: number[] = []
   texts.reduce((end, { text }) => (textEnds.push(end + text.length), end + text.length), 0)
 
@@ -132,7 +150,13 @@ export function relevanceSet(documents: readonly SearchDocument[]) {
       const start = position - (low > 0 ? textEnds[low - 1] : 0)
       const length = 2 + Math.floor(next() * 7)
       const query = text.slice(start, start + length)
-      if (query.length !== length || query.trim() !== query || queryTokens(query).length === 0 || /[\uD800-\uDFFF]/.test(query)) continue
+      if (
+        query.length !== length ||
+        query.trim() !== query ||
+        queryTokens(query).length === 0 ||
+        /[\uD800-\uDFFF]/.test(query)
+      )
+        continue
       const cutsWord =
         (isWordChar(text[start - 1]) && isWordChar(text[start])) ||
         (isWordChar(text[start + length - 1]) && isWordChar(text[start + length]))

@@ -16,13 +16,20 @@ export function siteFiles(dir: string, skip: (relative: string) => boolean): Map
     const full = path.join(entry.parentPath, entry.name)
     const relative = path.relative(dir, full)
     if (skip(relative)) continue
-    files.set(relative, /\.(html|xml|txt|json|js|css)$/.test(entry.name) ? fs.readFileSync(full, 'utf8') : `${fs.statSync(full).size} bytes`)
+    files.set(
+      relative,
+      /\.(html|xml|txt|json|js|css)$/.test(entry.name)
+        ? fs.readFileSync(full, 'utf8')
+        : `${fs.statSync(full).size} bytes`,
+    )
   }
   return files
 }
 
 /** Media and the search index's slot files are compared by what they mean, not byte for byte. */
-const notIndex = (relative: string) => relative.startsWith(`media${path.sep}`) || /^search[/\\](shards|docs)[/\\]|^search[/\\]manifest\.json$/.test(relative)
+const notIndex = (relative: string) =>
+  relative.startsWith(`media${path.sep}`) ||
+  /^search[/\\](shards|docs)[/\\]|^search[/\\]manifest\.json$/.test(relative)
 
 export function expectSameSite(liveDir: string, cleanDir: string): void {
   const live = siteFiles(liveDir, notIndex)
@@ -30,7 +37,10 @@ export function expectSameSite(liveDir: string, cleanDir: string): void {
   expect([...live.keys()].sort()).toEqual([...full.keys()].sort())
   const differing = [...full.keys()].filter((file) => live.get(file) !== full.get(file))
   expect(differing).toEqual([])
-  expect(readIndexSemantics(path.join(liveDir, 'search'))).toEqual(readIndexSemantics(path.join(cleanDir, 'search')))
+  expect(readIndexSemantics(path.join(liveDir, 'search'))).toEqual(
+    readIndexSemantics(path.join(cleanDir, 'search')),
+  )
   // Media: everything the clean build uses is there (files no page uses wait for a full build).
-  for (const file of fs.readdirSync(path.join(cleanDir, 'media'))) expect(fs.existsSync(path.join(liveDir, 'media', file))).toBe(true)
+  for (const file of fs.readdirSync(path.join(cleanDir, 'media')))
+    expect(fs.existsSync(path.join(liveDir, 'media', file))).toBe(true)
 }

@@ -13,7 +13,10 @@ export const skipDatabase = database === 'mongodb' && !mongoUrl
 
 /** `describe` that runs on this project's database, or is reported skipped (MongoDB without `MONGODB_URL`). */
 export const describeOnDatabase = (name: string, body: () => void) =>
-  describe.skipIf(skipDatabase)(`${name} [${database}${skipDatabase ? ': MONGODB_URL 未设置，跳过' : ''}]`, body)
+  describe.skipIf(skipDatabase)(
+    `${name} [${database}${skipDatabase ? ': MONGODB_URL 未设置，跳过' : ''}]`,
+    body,
+  )
 
 export interface TestPayload {
   payload: Payload
@@ -26,7 +29,9 @@ export async function startTestPayload(): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-test-'))
   const name = `hongse_test_${crypto.randomBytes(4).toString('hex')}`
   process.env.DATABASE_URL =
-    database === 'mongodb' ? `${mongoUrl!.replace(/\/[^/?]*(\?|$)/, `/${name}$1`)}` : `file:${path.join(dir, 'test.db')}`
+    database === 'mongodb'
+      ? `${mongoUrl!.replace(/\/[^/?]*(\?|$)/, `/${name}$1`)}`
+      : `file:${path.join(dir, 'test.db')}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET = 'test-secret'
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
@@ -48,7 +53,12 @@ export async function startTestPayload(): Promise<TestPayload> {
 export async function createUser(payload: Payload, role: 'admin' | 'editor' | 'contributor') {
   const user = await payload.create({
     collection: 'users',
-    data: { email: `${role}-${crypto.randomBytes(3).toString('hex')}@test.example`, password: 'test-password-1', name: role, roles: [role] },
+    data: {
+      email: `${role}-${crypto.randomBytes(3).toString('hex')}@test.example`,
+      password: 'test-password-1',
+      name: role,
+      roles: [role],
+    },
   })
   return { ...user, collection: 'users' as const }
 }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startApiServer, type ApiServer } from '../helpers/apiServer'
-import { createUser, describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+import {
+  createUser,
+  describeOnDatabase,
+  startTestPayload,
+  type TestPayload,
+} from '../helpers/testPayload'
 
 /**
  * GraphQL amplification and expensive REST reads over real HTTP (the same handlers as the Next
@@ -22,7 +27,16 @@ describeOnDatabase('API query limits over HTTP', () => {
     })
     staffToken = (await login.json()).token
     for (let index = 0; index < 150; index++) {
-      await t.payload.create({ collection: 'books', data: { title: `书 ${index}`, clc: 'D26', location: 'reading-room', copies: 1, available: 1 } })
+      await t.payload.create({
+        collection: 'books',
+        data: {
+          title: `书 ${index}`,
+          clc: 'D26',
+          location: 'reading-room',
+          copies: 1,
+          available: 1,
+        },
+      })
     }
   })
   afterAll(async () => {
@@ -30,11 +44,16 @@ describeOnDatabase('API query limits over HTTP', () => {
     await t?.close()
   })
 
-  const get = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { Authorization: `JWT ${token}` } : {} })
+  const get = (path: string, token?: string) =>
+    fetch(`${api.url}${path}`, { headers: token ? { Authorization: `JWT ${token}` } : {} })
   const graphql = (query: string, variables?: object, token?: string) =>
     fetch(`${api.url}/api/graphql`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(token ? { Authorization: `JWT ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     })
   const message = async (response: Response) => {
@@ -62,12 +81,17 @@ describeOnDatabase('API query limits over HTTP', () => {
 
     const refused = {
       'limit over 100': '{ Books(limit: 101) { totalDocs } }',
-      'limit through a variable': ['query ($limit: Int) { Books(limit: $limit) { totalDocs } }', { limit: 5000 }],
-      'limit through a default': 'query ($limit: Int = 5000) { Books(limit: $limit) { totalDocs } }',
+      'limit through a variable': [
+        'query ($limit: Int) { Books(limit: $limit) { totalDocs } }',
+        { limit: 5000 },
+      ],
+      'limit through a default':
+        'query ($limit: Int = 5000) { Books(limit: $limit) { totalDocs } }',
       'everything at once': '{ Books(limit: 0) { totalDocs } }',
-      'aliases': `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: Speakers { totalDocs }`).join(' ')} }`,
+      aliases: `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: Speakers { totalDocs }`).join(' ')} }`,
       'documents summed over aliases': `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: Books(limit: 100) { totalDocs }`).join(' ')} }`,
-      'fragments': 'fragment f on Query { a: Books(limit: 100) { totalDocs } b: Books(limit: 100) { totalDocs } } { ...f x: Lectures { docs { ...g } } } fragment g on Lecture { id }' +
+      fragments:
+        'fragment f on Query { a: Books(limit: 100) { totalDocs } b: Books(limit: 100) { totalDocs } } { ...f x: Lectures { docs { ...g } } } fragment g on Lecture { id }' +
         ' query Two { ...f }',
     }
     const depth = `{ __schema { types { fields { type ${'{ ofType '.repeat(10)}{ name }${' }'.repeat(10)} } } } }`
@@ -79,11 +103,17 @@ describeOnDatabase('API query limits over HTTP', () => {
       expect(response.status, name).toBe(400)
       expect(await message(response), name).toMatch(/[\u4e00-\u9fff]/)
     }
-    const fragments = await graphql('query { ...f ...f2 } fragment f on Query { a: Books(limit: 100) { totalDocs } b: Books(limit: 100) { totalDocs } } fragment f2 on Query { c: Books(limit: 100) { totalDocs } ...f3 } fragment f3 on Query { d: Books(limit: 100) { totalDocs } e: Books(limit: 100) { totalDocs } f: Books(limit: 100) { totalDocs } g: Books(limit: 100) { totalDocs } h: Books(limit: 100) { totalDocs } i: Books(limit: 100) { totalDocs } j: Books(limit: 100) { totalDocs } k: Books(limit: 100) { totalDocs } }')
+    const fragments = await graphql(
+      'query { ...f ...f2 } fragment f on Query { a: Books(limit: 100) { totalDocs } b: Books(limit: 100) { totalDocs } } fragment f2 on Query { c: Books(limit: 100) { totalDocs } ...f3 } fragment f3 on Query { d: Books(limit: 100) { totalDocs } e: Books(limit: 100) { totalDocs } f: Books(limit: 100) { totalDocs } g: Books(limit: 100) { totalDocs } h: Books(limit: 100) { totalDocs } i: Books(limit: 100) { totalDocs } j: Books(limit: 100) { totalDocs } k: Books(limit: 100) { totalDocs } }',
+    )
     expect(fragments.status).toBe(400)
     // Staff may read more, not unboundedly.
-    expect((await graphql('{ Books(limit: 150) { docs { id } } }', undefined, staffToken)).status).toBe(200)
-    expect((await graphql('{ Books(limit: 1001) { totalDocs } }', undefined, staffToken)).status).toBe(400)
+    expect(
+      (await graphql('{ Books(limit: 150) { docs { id } } }', undefined, staffToken)).status,
+    ).toBe(200)
+    expect(
+      (await graphql('{ Books(limit: 1001) { totalDocs } }', undefined, staffToken)).status,
+    ).toBe(400)
   })
 
   it('the amplification query is refused at once while a light request in parallel stays fast', async () => {
@@ -95,7 +125,10 @@ describeOnDatabase('API query limits over HTTP', () => {
       return performance.now() - started
     }
     const baseline = Math.max(await light(), await light())
-    const [refused, during] = await Promise.all([graphql(heavy), new Promise((resolve) => setTimeout(resolve, 20)).then(light)])
+    const [refused, during] = await Promise.all([
+      graphql(heavy),
+      new Promise((resolve) => setTimeout(resolve, 20)).then(light),
+    ])
     expect(refused.status).toBe(400)
     expect(await message(refused)).toMatch(/[\u4e00-\u9fff]/)
     // Generous: the light read is not held up behind the heavy one (which took 47 s on the reference corpus).
@@ -103,11 +136,28 @@ describeOnDatabase('API query limits over HTTP', () => {
   })
 
   it('the public sorts by the collection’s own public fields, never through relationships', async () => {
-    const exhibition = await t.payload.create({ collection: 'exhibitions', data: { title: '展览', sections: [{ title: '序厅' }], _status: 'published' } })
-    await t.payload.create({ collection: 'exhibits', data: { title: '展品', exhibition: exhibition.id, section: '序厅', year: 1921, _status: 'published' } })
+    const exhibition = await t.payload.create({
+      collection: 'exhibitions',
+      data: { title: '展览', sections: [{ title: '序厅' }], _status: 'published' },
+    })
+    await t.payload.create({
+      collection: 'exhibits',
+      data: {
+        title: '展品',
+        exhibition: exhibition.id,
+        section: '序厅',
+        year: 1921,
+        _status: 'published',
+      },
+    })
     const bySort = await get('/api/exhibits?sort=-year')
     expect(bySort.status, await bySort.clone().text()).toBe(200)
-    for (const sort of ['exhibition._status', '-exhibition.title', 'editorialNote', 'title,exhibition.createdAt']) {
+    for (const sort of [
+      'exhibition._status',
+      '-exhibition.title',
+      'editorialNote',
+      'title,exhibition.createdAt',
+    ]) {
       const response = await get(`/api/exhibits?sort=${encodeURIComponent(sort)}`)
       expect(response.status, sort).toBe(400)
       expect(await message(response)).toContain('排序')

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest'
-import { failedLoginsByAddress, passwordResetsByAddress } from '../../cms/collections/Users/hooks/throttleLogins'
+import {
+  failedLoginsByAddress,
+  passwordResetsByAddress,
+} from '../../cms/collections/Users/hooks/throttleLogins'
 import { startApiServer, type ApiServer } from '../helpers/apiServer'
-import { createUser, describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+import {
+  createUser,
+  describeOnDatabase,
+  startTestPayload,
+  type TestPayload,
+} from '../helpers/testPayload'
 
 /**
  * Logins, password resets and password changes over real HTTP: per-address throttling (429 +
@@ -35,13 +43,20 @@ describeOnDatabase('authentication over HTTP', () => {
   })
 
   const post = (path: string, body: object, headers: Record<string, string> = {}) =>
-    fetch(`${api.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
-  const login = (email: string, pass: string, address = freshAddress()) => post('/api/users/login', { email, password: pass }, { 'X-Forwarded-For': address })
-  const message = async (response: Response) => String((await response.json()).errors?.[0]?.message ?? '')
+    fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+  const login = (email: string, pass: string, address = freshAddress()) =>
+    post('/api/users/login', { email, password: pass }, { 'X-Forwarded-For': address })
+  const message = async (response: Response) =>
+    String((await response.json()).errors?.[0]?.message ?? '')
 
   it('logins are throttled per address (429, Retry-After) before the account is counted', async () => {
     const address = freshAddress()
-    for (let attempt = 0; attempt < 5; attempt++) expect((await login(editor.email, 'wrong-password', address)).status).toBe(401)
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await login(editor.email, 'wrong-password', address)).status).toBe(401)
     const throttled = await login(editor.email, password, address)
     expect(throttled.status).toBe(429)
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
@@ -50,13 +65,15 @@ describeOnDatabase('authentication over HTTP', () => {
     expect((await login(editor.email, password)).status).toBe(200)
     // Successful logins are not failures.
     const office = freshAddress()
-    for (let attempt = 0; attempt < 8; attempt++) expect((await login(editor.email, password, office)).status).toBe(200)
+    for (let attempt = 0; attempt < 8; attempt++)
+      expect((await login(editor.email, password, office)).status).toBe(200)
   })
 
   it('without TRUST_PROXY a forged X-Forwarded-For does not escape the throttle', async () => {
     delete process.env.TRUST_PROXY
     try {
-      for (let attempt = 0; attempt < 5; attempt++) await login(editor.email, 'wrong-password', freshAddress())
+      for (let attempt = 0; attempt < 5; attempt++)
+        await login(editor.email, 'wrong-password', freshAddress())
       expect((await login(editor.email, password, freshAddress())).status).toBe(429)
     } finally {
       process.env.TRUST_PROXY = '1'
@@ -64,11 +81,18 @@ describeOnDatabase('authentication over HTTP', () => {
   })
 
   it('unknown, wrong and locked accounts get the same answer in about the same time', async () => {
-    const [existing, victim] = [await createUser(t.payload, 'contributor'), await createUser(t.payload, 'contributor')]
+    const [existing, victim] = [
+      await createUser(t.payload, 'contributor'),
+      await createUser(t.payload, 'contributor'),
+    ]
     const timed = async (email: string) => {
       const started = performance.now()
       const response = await login(email, 'wrong-password')
-      return { status: response.status, message: await message(response), ms: performance.now() - started }
+      return {
+        status: response.status,
+        message: await message(response),
+        ms: performance.now() - started,
+      }
     }
     const known: number[] = []
     const unknown: number[] = []
@@ -80,7 +104,8 @@ describeOnDatabase('authentication over HTTP', () => {
       known.push(a.ms)
       unknown.push(b.ms)
     }
-    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!
+    const median = (values: number[]) =>
+      values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!
     // Before: 99–197 ms for an existing account, 6–18 ms for an unknown one. Now both hash once.
     expect(median(unknown) / median(known)).toBeGreaterThan(0.33)
     expect(median(unknown) / median(known)).toBeLessThan(3)
@@ -95,17 +120,36 @@ describeOnDatabase('authentication over HTTP', () => {
   it('password resets are throttled, answer alike for unknown emails, and the logged email carries its link', async () => {
     const logged = vi.spyOn(t.payload.logger, 'info')
     const address = freshAddress()
-    const known = await post('/api/users/forgot-password', { email: editor.email }, { 'X-Forwarded-For': address })
-    const unknown = await post('/api/users/forgot-password', { email: 'nobody@test.example' }, { 'X-Forwarded-For': address })
+    const known = await post(
+      '/api/users/forgot-password',
+      { email: editor.email },
+      { 'X-Forwarded-For': address },
+    )
+    const unknown = await post(
+      '/api/users/forgot-password',
+      { email: 'nobody@test.example' },
+      { 'X-Forwarded-For': address },
+    )
     expect(known.status).toBe(200)
     expect(unknown.status).toBe(known.status)
     expect(await unknown.json()).toEqual(await known.json())
-    const email = logged.mock.calls.map(([entry]) => entry as unknown as { links?: string[]; text?: string }).find((entry) => entry?.links)
+    const email = logged.mock.calls
+      .map(([entry]) => entry as unknown as { links?: string[]; text?: string })
+      .find((entry) => entry?.links)
     expect(email?.links?.some((link) => /\/reset\/[0-9a-f]{20,}/.test(link))).toBe(true)
     expect(email?.text).toBeTruthy()
     logged.mockRestore()
-    for (let attempt = 0; attempt < 3; attempt++) await post('/api/users/forgot-password', { email: 'x@test.example' }, { 'X-Forwarded-For': address })
-    const throttled = await post('/api/users/forgot-password', { email: editor.email }, { 'X-Forwarded-For': address })
+    for (let attempt = 0; attempt < 3; attempt++)
+      await post(
+        '/api/users/forgot-password',
+        { email: 'x@test.example' },
+        { 'X-Forwarded-For': address },
+      )
+    const throttled = await post(
+      '/api/users/forgot-password',
+      { email: editor.email },
+      { 'X-Forwarded-For': address },
+    )
     expect(throttled.status).toBe(429)
     expect(throttled.headers.get('retry-after')).toBeTruthy()
   })
@@ -113,27 +157,57 @@ describeOnDatabase('authentication over HTTP', () => {
   it('passwords have at least 10 characters, are not blank and are not the email', async () => {
     const adminToken = (await (await login(admin.email, password)).json()).token
     const create = (data: object) =>
-      post('/api/users', { name: '新用户', roles: ['contributor'], ...data }, { Authorization: `JWT ${adminToken}` })
-    for (const bad of ['short', '123456789', ' '.repeat(12), '\t\n'.repeat(6), 'new-user@test.example', 'x'.repeat(300)]) {
+      post(
+        '/api/users',
+        { name: '新用户', roles: ['contributor'], ...data },
+        { Authorization: `JWT ${adminToken}` },
+      )
+    for (const bad of [
+      'short',
+      '123456789',
+      ' '.repeat(12),
+      '\t\n'.repeat(6),
+      'new-user@test.example',
+      'x'.repeat(300),
+    ]) {
       const response = await create({ email: 'new-user@test.example', password: bad })
       expect(response.status, JSON.stringify(bad)).toBe(400)
-      expect(await message(response) + JSON.stringify(await response.json().catch(() => ({})))).toMatch(/[\u4e00-\u9fff]/)
+      expect(
+        (await message(response)) + JSON.stringify(await response.json().catch(() => ({}))),
+      ).toMatch(/[\u4e00-\u9fff]/)
     }
-    expect((await create({ email: 'new-user@test.example', password: '十个汉字的密码也可以用' })).status).toBe(201)
+    expect(
+      (await create({ email: 'new-user@test.example', password: '十个汉字的密码也可以用' })).status,
+    ).toBe(201)
   })
 
   it('a password change needs the current password and ends the account’s other sessions', async () => {
     const user = await createUser(t.payload, 'contributor')
     const tokenOf = async () => (await (await login(user.email, password)).json()).token as string
     const [laptop, phone] = [await tokenOf(), await tokenOf()]
-    const me = async (token: string) => (await (await fetch(`${api.url}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })).json()).user
+    const me = async (token: string) =>
+      (
+        await (
+          await fetch(`${api.url}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })
+        ).json()
+      ).user
     const change = (token: string, data: object) =>
-      fetch(`${api.url}/api/users/${user.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body: JSON.stringify(data) })
+      fetch(`${api.url}/api/users/${user.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+        body: JSON.stringify(data),
+      })
 
     expect((await change(laptop, { password: 'a-new-password-1' })).status).toBe(400)
-    expect((await change(laptop, { password: 'a-new-password-1', currentPassword: 'not-my-password' })).status).toBe(400)
+    expect(
+      (await change(laptop, { password: 'a-new-password-1', currentPassword: 'not-my-password' }))
+        .status,
+    ).toBe(400)
     expect((await login(user.email, password)).status).toBe(200) // unchanged so far
-    const changed = await change(laptop, { password: 'a-new-password-1', currentPassword: password })
+    const changed = await change(laptop, {
+      password: 'a-new-password-1',
+      currentPassword: password,
+    })
     expect(changed.status, await changed.clone().text()).toBe(200)
     expect(await changed.text()).not.toContain(password) // the current password is not echoed back
     expect((await me(laptop))?.id).toBe(user.id)

@@ -17,7 +17,9 @@ import { createStaticServer } from '../../site/server/staticServer'
 import { allPageRoutes } from '../../site/src/routes/pageRoutes'
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
-const planes = [0x41, 0x4e2d, 0x10000, 0x1f600, 0x20000, 0x30000, 0xe0041, 0xf0000, 0x10fffd].map((code) => String.fromCodePoint(code)).join('')
+const planes = [0x41, 0x4e2d, 0x10000, 0x1f600, 0x20000, 0x30000, 0xe0041, 0xf0000, 0x10fffd]
+  .map((code) => String.fromCodePoint(code))
+  .join('')
 const extremes = [
   'a',
   'x'.repeat(10_000),
@@ -67,7 +69,15 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
       ]
       for (const [field, data] of cases) {
         try {
-          await t.payload.create({ collection: 'news', data: { ...data, category: 'party-building', summary: `${field} 模糊测试`, _status: 'published' } })
+          await t.payload.create({
+            collection: 'news',
+            data: {
+              ...data,
+              category: 'party-building',
+              summary: `${field} 模糊测试`,
+              _status: 'published',
+            },
+          })
           accepted++
         } catch {
           // A value the CMS refuses never reaches the site: nothing to check for it.
@@ -83,7 +93,13 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     t = await startTestPayload()
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-fuzz-test-'))
     expect(await publishExtremes(1)).toBeGreaterThan(0)
-    publisher = new Publisher({ payload: t.payload, releasesDir: path.join(work, 'releases'), mediaDir: t.mediaDir, fullBuildIntervalHours: 0, log: () => {} })
+    publisher = new Publisher({
+      payload: t.payload,
+      releasesDir: path.join(work, 'releases'),
+      mediaDir: t.mediaDir,
+      fullBuildIntervalHours: 0,
+      log: () => {},
+    })
     await publisher.start({ watch: false }) // the first full build takes the first round
     await publisher.drainQueue()
   }, 240_000)
@@ -99,12 +115,27 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     expect(await publishExtremes(2)).toBeGreaterThan(0)
     // A page that can never be written (a folder stands where its file goes): skipped, with its reason.
     const blocked = '/news/tag/blocked/'
-    fs.mkdirSync(path.join(publisher.servedDir, 'news', 'tag', 'blocked', 'index.html'), { recursive: true })
-    await t.payload.create({ collection: 'news', data: { title: '写不进去的标签页', category: 'volunteer', summary: '阻塞', tags: ['blocked'], _status: 'published' } })
+    fs.mkdirSync(path.join(publisher.servedDir, 'news', 'tag', 'blocked', 'index.html'), {
+      recursive: true,
+    })
+    await t.payload.create({
+      collection: 'news',
+      data: {
+        title: '写不进去的标签页',
+        category: 'volunteer',
+        summary: '阻塞',
+        tags: ['blocked'],
+        _status: 'published',
+      },
+    })
     const result = await publisher.drainQueue()
     expect(result?.changes).toBeGreaterThan(0)
-    expect(result?.skipped).toEqual([expect.objectContaining({ path: blocked, reason: expect.stringContaining('EISDIR') })])
-    expect(await t.payload.count({ collection: 'site-changes', overrideAccess: true })).toMatchObject({ totalDocs: 0 })
+    expect(result?.skipped).toEqual([
+      expect.objectContaining({ path: blocked, reason: expect.stringContaining('EISDIR') }),
+    ])
+    expect(
+      await t.payload.count({ collection: 'site-changes', overrideAccess: true }),
+    ).toMatchObject({ totalDocs: 0 })
     expect(unhandled).toEqual([])
 
     const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
@@ -115,12 +146,15 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const routes = allPageRoutes(publisher.state.index)
-      expect(routes.filter((route) => route.view === 'newsTag').length).toBeGreaterThan(extremes.length)
+      expect(routes.filter((route) => route.view === 'newsTag').length).toBeGreaterThan(
+        extremes.length,
+      )
       const missing: string[] = []
       for (const route of routes) {
         const response = await fetch(base + route.path)
         await response.arrayBuffer()
-        if (response.status !== 200 && !skipped.includes(route.path)) missing.push(`${route.path} → ${response.status}`)
+        if (response.status !== 200 && !skipped.includes(route.path))
+          missing.push(`${route.path} → ${response.status}`)
       }
       expect(missing).toEqual([])
     } finally {
@@ -128,15 +162,22 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     }
     // No path segment from content is longer than the file system allows.
     for (const route of allPageRoutes(publisher.state.index)) {
-      for (const segment of route.path.split('/')) expect(Buffer.byteLength(decodeURIComponent(segment))).toBeLessThanOrEqual(255)
+      for (const segment of route.path.split('/'))
+        expect(Buffer.byteLength(decodeURIComponent(segment))).toBeLessThanOrEqual(255)
     }
 
     // A clean build of the same content puts its pages at the same paths.
-    const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
+    const clean = await new Releases(path.join(work, 'clean')).build(
+      await exportSiteContent(t.payload),
+      'test',
+    )
     const pages = (dir: string) =>
-      (fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+      fs
+        .readdirSync(dir, { withFileTypes: true, recursive: true })
         .filter((entry) => entry.isFile() && entry.name === 'index.html')
         .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    expect([...pages(publisher.servedDir), path.join('news', 'tag', 'blocked', 'index.html')].sort()).toEqual(pages(clean.publicDir).sort())
+    expect(
+      [...pages(publisher.servedDir), path.join('news', 'tag', 'blocked', 'index.html')].sort(),
+    ).toEqual(pages(clean.publicDir).sort())
   }, 240_000)
 })

@@ -28,21 +28,37 @@ describeOnDatabase('generated files are current', () => {
     } finally {
       delete process.env.PAYLOAD_TS_OUTPUT_PATH
     }
-    expect(fs.readFileSync(output, 'utf8'), 'run `npm run generate:types` and commit the result').toBe(
-      fs.readFileSync(path.resolve('cms/payload-types.ts'), 'utf8'),
-    )
+    expect(
+      fs.readFileSync(output, 'utf8'),
+      'run `npm run generate:types` and commit the result',
+    ).toBe(fs.readFileSync(path.resolve('cms/payload-types.ts'), 'utf8'))
   })
 
-  it.runIf(isSqlite)('the committed migrations describe the whole schema (nothing left to migrate:create)', async () => {
-    const migrations = path.join(dir, 'migrations')
-    fs.cpSync(path.resolve('cms/database/migrations'), migrations, { recursive: true })
-    const db = t.payload.db as unknown as { migrationDir: string; createMigration: (args: object) => Promise<void> }
-    db.migrationDir = migrations
-    // forceAcceptWarning: with no changes Payload writes a blank migration instead of prompting
-    // (or exiting the process, which `skipEmpty` does).
-    await db.createMigration({ migrationName: 'drift_check', payload: t.payload, forceAcceptWarning: true })
-    const written = fs.readdirSync(migrations).find((name) => name.includes('drift_check') && name.endsWith('.ts'))!
-    const statements = fs.readFileSync(path.join(migrations, written), 'utf8').match(/db\.run\(sql`[^`]*`/g) ?? []
-    expect(statements, 'run `npm run migrate:create -- <name>` and commit the migration').toEqual([])
-  })
+  it.runIf(isSqlite)(
+    'the committed migrations describe the whole schema (nothing left to migrate:create)',
+    async () => {
+      const migrations = path.join(dir, 'migrations')
+      fs.cpSync(path.resolve('cms/database/migrations'), migrations, { recursive: true })
+      const db = t.payload.db as unknown as {
+        migrationDir: string
+        createMigration: (args: object) => Promise<void>
+      }
+      db.migrationDir = migrations
+      // forceAcceptWarning: with no changes Payload writes a blank migration instead of prompting
+      // (or exiting the process, which `skipEmpty` does).
+      await db.createMigration({
+        migrationName: 'drift_check',
+        payload: t.payload,
+        forceAcceptWarning: true,
+      })
+      const written = fs
+        .readdirSync(migrations)
+        .find((name) => name.includes('drift_check') && name.endsWith('.ts'))!
+      const statements =
+        fs.readFileSync(path.join(migrations, written), 'utf8').match(/db\.run\(sql`[^`]*`/g) ?? []
+      expect(statements, 'run `npm run migrate:create -- <name>` and commit the migration').toEqual(
+        [],
+      )
+    },
+  )
 })

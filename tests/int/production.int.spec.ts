@@ -12,9 +12,18 @@ describeOnDatabase('production mode', () => {
   afterAll(() => t?.close())
 
   it('npm start refuses to run without PAYLOAD_SECRET', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', CMS_PORT: '3999', SITE_PORT: '4999' }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      CMS_PORT: '3999',
+      SITE_PORT: '4999',
+    }
     delete env.PAYLOAD_SECRET
-    const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cms/scripts/start.ts'], { encoding: 'utf8', env, timeout: 60_000 })
+    const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['cms/scripts/start.ts'], {
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    })
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('PAYLOAD_SECRET 未设置')
   })

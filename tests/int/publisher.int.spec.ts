@@ -33,18 +33,37 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
   let mediaId: number | string
   let exhibitId: number | string
 
-  const queued = async () => (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+  const queued = async () =>
+    (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
   const newPublisher = () =>
-    new Publisher({ payload: t.payload, releasesDir: path.join(work, 'releases'), mediaDir: t.mediaDir, faultMarker, fullBuildIntervalHours: 0, log: () => {} })
+    new Publisher({
+      payload: t.payload,
+      releasesDir: path.join(work, 'releases'),
+      mediaDir: t.mediaDir,
+      faultMarker,
+      fullBuildIntervalHours: 0,
+      log: () => {},
+    })
 
   beforeAll(async () => {
     process.env.SITE_URL = 'https://hongse.example'
     t = await startTestPayload()
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-publisher-test-'))
     const p = t.payload
-    await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    await p.updateGlobal({
+      slug: 'site',
+      data: {
+        siteName: '红色山高',
+        slogan: '党建引领',
+        navigation: [{ label: '首页', href: '/' }],
+      },
+    })
     const imageData = await generateImage({ seed: 3, motif: 'star', width: 1200, height: 800 })
-    const image = await p.create({ collection: 'media', data: { alt: '党员志愿者在楼宇大厅' }, file: { data: imageData, mimetype: 'image/jpeg', name: 'cover.jpg', size: imageData.length } })
+    const image = await p.create({
+      collection: 'media',
+      data: { alt: '党员志愿者在楼宇大厅' },
+      file: { data: imageData, mimetype: 'image/jpeg', name: 'cover.jpg', size: imageData.length },
+    })
     mediaId = image.id
     for (let n = 0; n < 14; n++) {
       const created = await p.create({
@@ -61,17 +80,53 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
       })
       newsIds.push(created.id)
     }
-    const speaker = await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })
+    const speaker = await p.create({
+      collection: 'speakers',
+      data: { name: '张明远', title: '教授' },
+    })
     speakerId = speaker.id
     for (const [n, title] of ['学习党章', '百年党史'].entries()) {
-      await p.create({ collection: 'lectures', data: { title, series: 'red-collar', episode: n + 1, speaker: speaker.id, date: `2024-0${n + 4}-01T06:00:00Z`, _status: 'published' } })
+      await p.create({
+        collection: 'lectures',
+        data: {
+          title,
+          series: 'red-collar',
+          episode: n + 1,
+          speaker: speaker.id,
+          date: `2024-0${n + 4}-01T06:00:00Z`,
+          _status: 'published',
+        },
+      })
     }
-    await p.create({ collection: 'books', data: { title: '中国共产党简史', clc: 'D229', location: 'reading-room', copies: 2, available: 1 } })
-    const exhibition = await p.create({ collection: 'exhibitions', data: { title: '百年党史展', sections: [{ title: '开天辟地' }, { title: '改革开放' }], _status: 'published' } })
+    await p.create({
+      collection: 'books',
+      data: {
+        title: '中国共产党简史',
+        clc: 'D229',
+        location: 'reading-room',
+        copies: 2,
+        available: 1,
+      },
+    })
+    const exhibition = await p.create({
+      collection: 'exhibitions',
+      data: {
+        title: '百年党史展',
+        sections: [{ title: '开天辟地' }, { title: '改革开放' }],
+        _status: 'published',
+      },
+    })
     for (const [n, title] of ['中共一大', '南昌起义', '改革开放'].entries()) {
       const exhibit = await p.create({
         collection: 'exhibits',
-        data: { title, exhibition: exhibition.id, section: n < 2 ? '开天辟地' : '改革开放', year: 1921 + n * 6, order: n, _status: 'published' },
+        data: {
+          title,
+          exhibition: exhibition.id,
+          section: n < 2 ? '开天辟地' : '改革开放',
+          year: 1921 + n * 6,
+          order: n,
+          _status: 'published',
+        },
       })
       exhibitId = exhibit.id
     }
@@ -96,10 +151,17 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(page(publisher, `/news/${slug}/`)).toContain('新标题：楼宇党建活动')
     expect(page(publisher, '/news/')).toContain('新标题：楼宇党建活动')
     expect(page(publisher, '/')).toContain('新标题：楼宇党建活动')
-    expect(fs.readFileSync(path.join(publisher.servedDir, 'news/rss.xml'), 'utf8')).toContain('新标题：楼宇党建活动')
+    expect(fs.readFileSync(path.join(publisher.servedDir, 'news/rss.xml'), 'utf8')).toContain(
+      '新标题：楼宇党建活动',
+    )
     expect(await queued()).toBe(0)
 
-    await p.update({ collection: 'news', id: newsIds[13], draft: true, data: { title: '草稿里的标题' } })
+    await p.update({
+      collection: 'news',
+      id: newsIds[13],
+      draft: true,
+      data: { title: '草稿里的标题' },
+    })
     const afterDraft = await publisher.drainQueue()
     expect(afterDraft?.pages ?? 0).toBe(0)
     expect(page(publisher, `/news/${slug}/`)).not.toContain('草稿里的标题')
@@ -107,7 +169,11 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
 
   it('coalesces changes that arrive together and runs one update at a time', async () => {
     const p = t.payload
-    await p.update({ collection: 'news', id: newsIds[0], data: { publishedAt: '2026-06-01T00:00:00.000Z' } })
+    await p.update({
+      collection: 'news',
+      id: newsIds[0],
+      data: { publishedAt: '2026-06-01T00:00:00.000Z' },
+    })
     await p.update({ collection: 'speakers', id: speakerId, data: { name: '张明远（特聘）' } })
     await p.update({ collection: 'exhibits', id: exhibitId, data: { title: '改革开放四十年' } })
     const [first, second] = await Promise.all([publisher.drainQueue(), publisher.drainQueue()])
@@ -125,8 +191,26 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     const deleted = await p.findByID({ collection: 'news', id: newsIds[6] })
     await p.update({ collection: 'news', id: newsIds[5], data: { _status: 'draft' } })
     await p.delete({ collection: 'news', id: newsIds[6] })
-    const added = await p.create({ collection: 'news', data: { title: '新发布：党群服务站开放日', category: 'business-services', summary: '党群服务站向楼宇企业开放。', tags: ['开放日'], _status: 'published' } })
-    await p.create({ collection: 'books', data: { title: '习近平新时代中国特色社会主义思想学习纲要', clc: 'D610', location: 'reading-room', copies: 1, available: 1 } })
+    const added = await p.create({
+      collection: 'news',
+      data: {
+        title: '新发布：党群服务站开放日',
+        category: 'business-services',
+        summary: '党群服务站向楼宇企业开放。',
+        tags: ['开放日'],
+        _status: 'published',
+      },
+    })
+    await p.create({
+      collection: 'books',
+      data: {
+        title: '习近平新时代中国特色社会主义思想学习纲要',
+        clc: 'D610',
+        location: 'reading-room',
+        copies: 1,
+        available: 1,
+      },
+    })
     const result = await publisher.drainQueue()
     expect(result?.removed).toBeGreaterThanOrEqual(2)
     expect(page(publisher, `/news/${unpublished.slug}/`)).toBeNull()
@@ -142,7 +226,11 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     const p = t.payload
     const doc = await p.findByID({ collection: 'news', id: newsIds[2] })
     const before = page(publisher, `/news/${doc.slug}/`)
-    await p.update({ collection: 'news', id: newsIds[2], data: { title: `会失败的标题${faultMarker}` } })
+    await p.update({
+      collection: 'news',
+      id: newsIds[2],
+      data: { title: `会失败的标题${faultMarker}` },
+    })
     expect(await publisher.drainQueue()).toBeNull()
     expect(page(publisher, `/news/${doc.slug}/`)).toBe(before)
     expect(await queued()).toBeGreaterThan(0)
@@ -157,10 +245,16 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
   }, 60_000)
 
   it('replaces a render thread that died, so the next update goes through', async () => {
-    const threads = (publisher.renderer as unknown as { threads: { close: () => Promise<number> }[] }).threads
+    const threads = (
+      publisher.renderer as unknown as { threads: { close: () => Promise<number> }[] }
+    ).threads
     await threads[0].close() // as if it crashed
     await new Promise((resolve) => setTimeout(resolve, 50))
-    await t.payload.update({ collection: 'news', id: newsIds[8], data: { title: '渲染线程重启后的标题' } })
+    await t.payload.update({
+      collection: 'news',
+      id: newsIds[8],
+      data: { title: '渲染线程重启后的标题' },
+    })
     expect((await publisher.drainQueue())?.changes).toBe(1)
     const slug = (await t.payload.findByID({ collection: 'news', id: newsIds[8] })).slug
     expect(page(publisher, `/news/${slug}/`)).toContain('渲染线程重启后的标题')
@@ -174,16 +268,31 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     writeIndex(buildSearchIndex([]), dir)
     const internals = publisher as unknown as { live: { search: SearchIndexUpdater } }
     internals.live.search = SearchIndexUpdater.open(dir)
-    await t.payload.update({ collection: 'news', id: newsIds[7], data: { title: '索引重建后的标题' } })
+    await t.payload.update({
+      collection: 'news',
+      id: newsIds[7],
+      data: { title: '索引重建后的标题' },
+    })
     expect((await publisher.drainQueue())?.changes).toBe(1)
-    expect(readIndexSemantics(dir).documents).toHaveProperty([`news:${newsIds[7]}`, 'title'], '索引重建后的标题')
-    expect((fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readIndexSemantics(dir).documents).toHaveProperty(
+      [`news:${newsIds[7]}`, 'title'],
+      '索引重建后的标题',
+    )
+    expect(
+      (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) =>
+        name.endsWith('.tmp'),
+      ),
+    ).toEqual([])
   }, 60_000)
 
   it('applies a media edit to the pages showing the file, and site settings through a full build', async () => {
     const p = t.payload
     const withCover = await p.findByID({ collection: 'news', id: newsIds[4] })
-    await p.update({ collection: 'media', id: mediaId, data: { alt: '新的替代文字：楼宇党群服务站' } })
+    await p.update({
+      collection: 'media',
+      id: mediaId,
+      data: { alt: '新的替代文字：楼宇党群服务站' },
+    })
     expect((await publisher.drainQueue())?.changes).toBe(1)
     expect(page(publisher, `/news/${withCover.slug}/`)).toContain('新的替代文字：楼宇党群服务站')
 
@@ -191,14 +300,20 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     await publisher.drainQueue() // starts the full build: every page shows the settings
     await publisher.settled()
     expect(page(publisher, '/')).toContain('党建引领，服务发展')
-    expect(fs.readFileSync(path.join(publisher.servedDir, 'about', 'index.html'), 'utf8')).toContain('党建引领，服务发展')
+    expect(
+      fs.readFileSync(path.join(publisher.servedDir, 'about', 'index.html'), 'utf8'),
+    ).toContain('党建引领，服务发展')
     expect(await queued()).toBe(0)
   }, 120_000)
 
   it('publishes a change saved just before a crash once the publisher runs again', async () => {
     const p = t.payload
     await publisher.stop()
-    const doc = await p.update({ collection: 'news', id: newsIds[3], data: { title: '崩溃前保存的标题' } })
+    const doc = await p.update({
+      collection: 'news',
+      id: newsIds[3],
+      data: { title: '崩溃前保存的标题' },
+    })
     expect(await queued()).toBeGreaterThan(0)
     publisher = newPublisher()
     await publisher.start({ watch: false })
@@ -208,7 +323,10 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
   }, 120_000)
 
   it('leaves the site identical to a clean full build of the same content', async () => {
-    const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(t.payload), 'test')
+    const clean = await new Releases(path.join(work, 'clean')).build(
+      await exportSiteContent(t.payload),
+      'test',
+    )
     expectSameSite(publisher.servedDir, clean.publicDir)
   }, 180_000)
 })

@@ -45,11 +45,24 @@ describeOnDatabase('restore: the publisher brings the site in line by itself', (
     process.env.SITE_URL = 'https://hongse.example'
     t = await startTestPayload()
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hongse-restore-publish-'))
-    await t.payload.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    await t.payload.updateGlobal({
+      slug: 'site',
+      data: {
+        siteName: '红色山高',
+        slogan: '党建引领',
+        navigation: [{ label: '首页', href: '/' }],
+      },
+    })
     for (let n = 0; n < 4; n++) {
       const news = await t.payload.create({
         collection: 'news',
-        data: { title: `备份时的第${n + 1}篇`, category: 'party-building', summary: `摘要${n + 1}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + n)).toISOString(), _status: 'published' },
+        data: {
+          title: `备份时的第${n + 1}篇`,
+          category: 'party-building',
+          summary: `摘要${n + 1}`,
+          publishedAt: new Date(Date.UTC(2025, 0, 1 + n)).toISOString(),
+          _status: 'published',
+        },
       })
       slugs.push(news.slug!)
     }
@@ -66,15 +79,38 @@ describeOnDatabase('restore: the publisher brings the site in line by itself', (
   it('serves a clean build of the restored content after the publisher restarts', async () => {
     const databaseFile = process.env.DATABASE_URL!.slice('file:'.length)
     const archive = path.join(work, 'backup.tar.gz')
-    await createBackup({ database: { kind: 'sqlite', file: databaseFile }, mediaDir: t.mediaDir, file: archive, collections: ['news'] })
+    await createBackup({
+      database: { kind: 'sqlite', file: databaseFile },
+      mediaDir: t.mediaDir,
+      file: archive,
+      collections: ['news'],
+    })
 
     // After the backup: edits the site then shows.
     const { docs } = await t.payload.find({ collection: 'news', sort: 'publishedAt', depth: 0 })
-    await t.payload.update({ collection: 'news', id: docs[0].id, data: { title: '备份之后改的标题' } })
+    await t.payload.update({
+      collection: 'news',
+      id: docs[0].id,
+      data: { title: '备份之后改的标题' },
+    })
     await t.payload.delete({ collection: 'news', id: docs[1].id })
-    const added = await t.payload.create({ collection: 'news', data: { title: '备份之后才发布', category: 'party-building', summary: '新', _status: 'published' } })
+    const added = await t.payload.create({
+      collection: 'news',
+      data: {
+        title: '备份之后才发布',
+        category: 'party-building',
+        summary: '新',
+        _status: 'published',
+      },
+    })
     const releasesDir = path.join(work, 'site')
-    publisher = new Publisher({ payload: t.payload, releasesDir, mediaDir: t.mediaDir, fullBuildIntervalHours: 0, log: () => {} })
+    publisher = new Publisher({
+      payload: t.payload,
+      releasesDir,
+      mediaDir: t.mediaDir,
+      fullBuildIntervalHours: 0,
+      log: () => {},
+    })
     await publisher.start({ watch: false })
     expect(page(publisher, `/news/${slugs[0]}/`)).toContain('备份之后改的标题')
     expect(page(publisher, `/news/${slugs[1]}/`)).toBeNull()
@@ -87,16 +123,28 @@ describeOnDatabase('restore: the publisher brings the site in line by itself', (
     // The system is down; the backup goes back in.
     await restoreBackup({ archive, databaseFile, mediaDir: t.mediaDir, force: true, releasesDir })
 
-    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+    const [{ getPayload }, { default: config }] = await Promise.all([
+      import('payload'),
+      import('../../cms/payload.config'),
+    ])
     restored = await getPayload({ config, key: 'after-restore' })
     await migrateDatabase(restored)
-    publisher = new Publisher({ payload: restored, releasesDir, mediaDir: t.mediaDir, fullBuildIntervalHours: 0, log: () => {} })
+    publisher = new Publisher({
+      payload: restored,
+      releasesDir,
+      mediaDir: t.mediaDir,
+      fullBuildIntervalHours: 0,
+      log: () => {},
+    })
     await publisher.start({ watch: false })
     expect(page(publisher, `/news/${slugs[0]}/`)).toContain('备份时的第1篇')
     expect(page(publisher, `/news/${slugs[1]}/`)).toContain('备份时的第2篇')
     expect(page(publisher, `/news/${added.slug}/`)).toBeNull()
 
-    const clean = await new Releases(path.join(work, 'clean')).build(await exportSiteContent(restored), 'test')
+    const clean = await new Releases(path.join(work, 'clean')).build(
+      await exportSiteContent(restored),
+      'test',
+    )
     const live = pages(publisher.servedDir)
     const full = pages(clean.publicDir)
     expect([...live.keys()].sort()).toEqual([...full.keys()].sort())

@@ -18,16 +18,26 @@ describeOnDatabase('demo content (npm run seed)', () => {
   it('is idempotent: a second run creates nothing', async () => {
     const second = await seedDemoContent(t.payload, () => undefined)
     expect(Object.values(second).every(({ created }) => created === 0)).toBe(true)
-    for (const key of Object.keys(first)) expect(second[key].existing).toBe(first[key].created + first[key].existing)
+    for (const key of Object.keys(first))
+      expect(second[key].existing).toBe(first[key].created + first[key].existing)
   }, 120_000)
 
   it('queues one full build instead of a row per document', async () => {
-    const { docs } = await t.payload.find({ collection: 'site-changes', pagination: false, depth: 0 })
+    const { docs } = await t.payload.find({
+      collection: 'site-changes',
+      pagination: false,
+      depth: 0,
+    })
     expect(docs.map((row) => row.kind)).toEqual(['rebuild'])
   })
 
   it('has ≥ 40 news items across every category and four years', async () => {
-    const { docs } = await t.payload.find({ collection: 'news', pagination: false, draft: true, depth: 0 })
+    const { docs } = await t.payload.find({
+      collection: 'news',
+      pagination: false,
+      draft: true,
+      depth: 0,
+    })
     expect(docs.length).toBeGreaterThanOrEqual(40)
     expect(new Set(docs.map((d) => d.category))).toEqual(new Set(Object.keys(newsCategories)))
     expect(new Set(docs.map((d) => chinaYear(d.publishedAt!))).size).toBeGreaterThanOrEqual(4)
@@ -40,12 +50,19 @@ describeOnDatabase('demo content (npm run seed)', () => {
     const exhibition = exhibitions[0]
     expect(exhibition.title).toContain('百年党史展')
     expect(exhibition.sections!.length).toBeGreaterThanOrEqual(5)
-    const { docs: exhibits } = await t.payload.find({ collection: 'exhibits', pagination: false, depth: 0, sort: 'year' })
+    const { docs: exhibits } = await t.payload.find({
+      collection: 'exhibits',
+      pagination: false,
+      depth: 0,
+      sort: 'year',
+    })
     expect(exhibits.length).toBeGreaterThanOrEqual(40)
     expect(exhibits[0].year).toBe(1921)
     expect(exhibits.at(-1)!.year).toBe(2021)
     const sectionIds = new Set(exhibition.sections!.map((s) => s.id))
-    expect(exhibits.every((e) => sectionIds.has(e.section) && (e.images?.length ?? 0) > 0)).toBe(true)
+    expect(exhibits.every((e) => sectionIds.has(e.section) && (e.images?.length ?? 0) > 0)).toBe(
+      true,
+    )
   })
 
   it('has ≥ 24 lectures with speakers, chapters, transcripts and a recording', async () => {

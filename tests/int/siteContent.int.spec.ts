@@ -11,10 +11,36 @@ import { elementAttributes, scriptingAttributes } from '../helpers/htmlAttribute
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 const secret = '草稿机密XQ7'
-const lexical = (...children: object[]) => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } })
-const paragraph = (...children: object[]) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children })
-const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
-const link = (url: string, label: string) => ({ type: 'link', format: '', indent: 0, version: 3, direction: 'ltr', fields: { url, linkType: 'custom', newTab: false }, children: [text(label)] })
+const lexical = (...children: object[]) => ({
+  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children },
+})
+const paragraph = (...children: object[]) => ({
+  type: 'paragraph',
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  textFormat: 0,
+  children,
+})
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const link = (url: string, label: string) => ({
+  type: 'link',
+  format: '',
+  indent: 0,
+  version: 3,
+  direction: 'ltr',
+  fields: { url, linkType: 'custom', newTab: false },
+  children: [text(label)],
+})
 
 describeOnDatabase('site content: export, loader and static build', () => {
   let t: TestPayload
@@ -33,7 +59,14 @@ describeOnDatabase('site content: export, loader and static build', () => {
       data: { alt: '" onerror="alert(1)" x="', caption: '<img src=x onerror=alert(2)>' },
       file: { data: imageData, mimetype: 'image/jpeg', name: 'xss.jpg', size: imageData.length },
     })
-    await p.updateGlobal({ slug: 'site', data: { siteName: '红色山高', slogan: '党建引领', navigation: [{ label: '首页', href: '/' }] } })
+    await p.updateGlobal({
+      slug: 'site',
+      data: {
+        siteName: '红色山高',
+        slogan: '党建引领',
+        navigation: [{ label: '首页', href: '/' }],
+      },
+    })
     const xss = await p.create({
       collection: 'news',
       data: {
@@ -44,8 +77,19 @@ describeOnDatabase('site content: export, loader and static build', () => {
         editorialNote: `编辑意见${secret}`,
         body: lexical(
           paragraph(text('<script>alert("x")</script>正文')),
-          paragraph(link('javascript:alert(3)', '恶意链接'), link('https://example.org/ok', '正常链接')),
-          { type: 'upload', relationTo: 'media', value: image.id, fields: null, format: '', version: 3, id: 'u1' },
+          paragraph(
+            link('javascript:alert(3)', '恶意链接'),
+            link('https://example.org/ok', '正常链接'),
+          ),
+          {
+            type: 'upload',
+            relationTo: 'media',
+            value: image.id,
+            fields: null,
+            format: '',
+            version: 3,
+            id: 'u1',
+          },
           { type: 'html-embed', version: 1, html: '<script>alert(4)</script>' },
         ) as never,
         tags: ['安全'],
@@ -53,19 +97,85 @@ describeOnDatabase('site content: export, loader and static build', () => {
       },
     })
     xssSlug = xss.slug!
-    await p.create({ collection: 'news', draft: true, data: { title: `未发布的新闻${secret}`, category: 'volunteer', summary: secret } })
-    const live = await p.create({ collection: 'news', data: { title: '已发布的新闻', category: 'volunteer', summary: '公开摘要', _status: 'published' } })
-    await p.update({ collection: 'news', id: live.id, draft: true, data: { title: `改稿中${secret}` } })
-    await p.create({ collection: 'lectures', draft: true, data: { title: `未发布的讲座${secret}`, series: 'policy', date: '2025-01-01T00:00:00Z' } })
-    const exhibition = await p.create({ collection: 'exhibitions', data: { title: '百年党史展', sections: [{ title: '开天辟地' }], _status: 'published' } })
-    await p.create({ collection: 'exhibits', data: { title: '中共一大', exhibition: exhibition.id, section: '开天辟地', year: 1921, _status: 'published' } })
-    await p.create({ collection: 'exhibits', draft: true, data: { title: `未发布展品${secret}`, exhibition: exhibition.id, section: '开天辟地', year: 1949 } })
-    const speaker = await p.create({ collection: 'speakers', data: { name: '张明远', title: '教授' } })
+    await p.create({
+      collection: 'news',
+      draft: true,
+      data: { title: `未发布的新闻${secret}`, category: 'volunteer', summary: secret },
+    })
+    const live = await p.create({
+      collection: 'news',
+      data: {
+        title: '已发布的新闻',
+        category: 'volunteer',
+        summary: '公开摘要',
+        _status: 'published',
+      },
+    })
+    await p.update({
+      collection: 'news',
+      id: live.id,
+      draft: true,
+      data: { title: `改稿中${secret}` },
+    })
     await p.create({
       collection: 'lectures',
-      data: { title: '公开讲座', series: 'red-collar', episode: 1, speaker: speaker.id, date: '2024-05-01T06:00:00Z', chapters: [{ start: '00:00', title: '开场' }, { start: '1:02:03', title: '结语' }], _status: 'published' },
+      draft: true,
+      data: { title: `未发布的讲座${secret}`, series: 'policy', date: '2025-01-01T00:00:00Z' },
     })
-    await p.create({ collection: 'books', data: { title: '中国共产党简史', clc: 'D229', location: 'reading-room', copies: 2, available: 1, isbn: '9787020002207' } })
+    const exhibition = await p.create({
+      collection: 'exhibitions',
+      data: { title: '百年党史展', sections: [{ title: '开天辟地' }], _status: 'published' },
+    })
+    await p.create({
+      collection: 'exhibits',
+      data: {
+        title: '中共一大',
+        exhibition: exhibition.id,
+        section: '开天辟地',
+        year: 1921,
+        _status: 'published',
+      },
+    })
+    await p.create({
+      collection: 'exhibits',
+      draft: true,
+      data: {
+        title: `未发布展品${secret}`,
+        exhibition: exhibition.id,
+        section: '开天辟地',
+        year: 1949,
+      },
+    })
+    const speaker = await p.create({
+      collection: 'speakers',
+      data: { name: '张明远', title: '教授' },
+    })
+    await p.create({
+      collection: 'lectures',
+      data: {
+        title: '公开讲座',
+        series: 'red-collar',
+        episode: 1,
+        speaker: speaker.id,
+        date: '2024-05-01T06:00:00Z',
+        chapters: [
+          { start: '00:00', title: '开场' },
+          { start: '1:02:03', title: '结语' },
+        ],
+        _status: 'published',
+      },
+    })
+    await p.create({
+      collection: 'books',
+      data: {
+        title: '中国共产党简史',
+        clc: 'D229',
+        location: 'reading-room',
+        copies: 2,
+        available: 1,
+        isbn: '9787020002207',
+      },
+    })
 
     content = await exportSiteContent(p)
     const contentFile = path.join(work, 'site-content.json')
@@ -96,9 +206,13 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;正文')
     expect(html).not.toMatch(/<script/i)
     expect(scriptingAttributes(html)).toEqual([])
-    expect(elementAttributes(html).map((e) => e.tag)).toEqual(expect.not.arrayContaining(['script', 'iframe', 'object', 'embed']))
+    expect(elementAttributes(html).map((e) => e.tag)).toEqual(
+      expect.not.arrayContaining(['script', 'iframe', 'object', 'embed']),
+    )
     expect(html).toContain('href="https://example.org/ok"')
-    expect(html).toMatch(/<figure><img src="\/media\/xss-800x500\.webp" srcset="[^"]+800w, [^"]+1600w"/)
+    expect(html).toMatch(
+      /<figure><img src="\/media\/xss-800x500\.webp" srcset="[^"]+800w, [^"]+1600w"/,
+    )
     expect(html).toContain('alt="&quot; onerror=&quot;alert(1)&quot; x=&quot;"')
     expect(html).toContain('<figcaption>&lt;img src=x onerror=alert(2)&gt;</figcaption>')
   })
@@ -116,7 +230,9 @@ describeOnDatabase('site content: export, loader and static build', () => {
     const pages = [...built.keys()]
       .filter((file) => file.endsWith('index.html') && !file.startsWith('search/'))
       .map((file) => `/${file.replace(/index\.html$/, '')}`)
-    const listed = [...(built.get('sitemap.xml') ?? '').matchAll(/<loc>https:\/\/hongse\.example([^<]*)<\/loc>/g)].map((match) => decodeURIComponent(match[1]))
+    const listed = [
+      ...(built.get('sitemap.xml') ?? '').matchAll(/<loc>https:\/\/hongse\.example([^<]*)<\/loc>/g),
+    ].map((match) => decodeURIComponent(match[1]))
     expect(listed.sort()).toEqual(pages.sort())
   })
 
@@ -141,7 +257,9 @@ describeOnDatabase('site content: export, loader and static build', () => {
     const media = fs.readdirSync(path.join(work, 'dist/media'))
     expect(media).toContain('xss-800x500.webp')
     expect(media).not.toContain('xss.jpg')
-    expect(media.every((name) => [...built.values()].some((body) => body.includes(`/media/${name}`)))).toBe(true)
+    expect(
+      media.every((name) => [...built.values()].some((body) => body.includes(`/media/${name}`))),
+    ).toBe(true)
   })
 
   it('the loader reads the export over HTTP from CMS_URL too, with the site-build key', async () => {

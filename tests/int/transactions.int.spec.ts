@@ -16,10 +16,15 @@ describe.skipIf(process.env.TEST_DATABASE === 'mongodb')('transactions on SQLite
     return Number((rows[0] as unknown as { n: number }).n)
   }
   const tables = ['news', 'news_texts', '_news_v', '_news_v_texts', 'site_changes']
-  const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(table)])))
+  const counts = async () =>
+    Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(table)])))
   /** A trigger that aborts any insert into `table` whose `column` holds `value`. */
   const failInsert = (table: string, when: string) =>
-    db().run(sql.raw(`CREATE TRIGGER "fail_${table}" BEFORE INSERT ON "${table}" WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`))
+    db().run(
+      sql.raw(
+        `CREATE TRIGGER "fail_${table}" BEFORE INSERT ON "${table}" WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+      ),
+    )
 
   beforeAll(async () => {
     t = await startTestPayload()
@@ -40,26 +45,44 @@ describe.skipIf(process.env.TEST_DATABASE === 'mongodb')('transactions on SQLite
     await t.payload.create({ collection: 'news', data: news('先前的新闻') })
     const before = await counts()
     await failInsert(table, when)
-    await expect(t.payload.create({ collection: 'news', data: news('失败的新闻', ['好', 'boom']) })).rejects.toThrow()
+    await expect(
+      t.payload.create({ collection: 'news', data: news('失败的新闻', ['好', 'boom']) }),
+    ).rejects.toThrow()
     expect(await counts()).toEqual(before)
-    expect((await t.payload.find({ collection: 'news', where: { title: { equals: '失败的新闻' } } })).totalDocs).toBe(0)
+    expect(
+      (await t.payload.find({ collection: 'news', where: { title: { equals: '失败的新闻' } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('a failed update keeps the document, its tags and its versions as they were', async () => {
     const doc = await t.payload.create({ collection: 'news', data: news('更新前', ['旧标签']) })
     const before = await counts()
     await failInsert('site_changes', '1')
-    await expect(t.payload.update({ collection: 'news', id: doc.id, data: { title: '更新后', tags: ['新标签'] } })).rejects.toThrow()
+    await expect(
+      t.payload.update({
+        collection: 'news',
+        id: doc.id,
+        data: { title: '更新后', tags: ['新标签'] },
+      }),
+    ).rejects.toThrow()
     expect(await counts()).toEqual(before)
     const kept = await t.payload.findByID({ collection: 'news', id: doc.id })
     expect([kept.title, kept.tags]).toEqual(['更新前', ['旧标签']])
   })
 
   it('concurrent saves are serialised: equal titles get distinct slugs and every save completes', async () => {
-    const saved = await Promise.all(Array.from({ length: 12 }, () => t.payload.create({ collection: 'news', data: news('同名新闻') })))
+    const saved = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.payload.create({ collection: 'news', data: news('同名新闻') }),
+      ),
+    )
     const slugs = saved.map((doc) => doc.slug)
     expect(new Set(slugs).size).toBe(12)
-    expect((await t.payload.find({ collection: 'news', where: { title: { equals: '同名新闻' } } })).totalDocs).toBe(12)
+    expect(
+      (await t.payload.find({ collection: 'news', where: { title: { equals: '同名新闻' } } }))
+        .totalDocs,
+    ).toBe(12)
   })
 
   it('reads outside a transaction do not wait for a write in progress', async () => {

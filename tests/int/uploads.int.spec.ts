@@ -12,11 +12,19 @@ import { generateMp3 } from '../../cms/seed/generateAudio'
 import { generatePdf } from '../../cms/seed/generatePdf'
 import { richTextFromParagraphs } from '../../cms/seed/lexical'
 import { fieldErrors } from '../helpers/fieldErrors'
-import { createUser, describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+import {
+  createUser,
+  describeOnDatabase,
+  startTestPayload,
+  type TestPayload,
+} from '../helpers/testPayload'
 
-const page = Buffer.from('<html><body><script>fetch("/api/users",{method:"POST",credentials:"include"})</script></body></html>')
+const page = Buffer.from(
+  '<html><body><script>fetch("/api/users",{method:"POST",credentials:"include"})</script></body></html>',
+)
 
-const pixels = () => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 30, b: 30 } } })
+const pixels = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 30, b: 30 } } })
 const images: Record<string, () => Promise<Buffer>> = {
   png: () => pixels().png().toBuffer(),
   jpg: () => pixels().jpeg().toBuffer(),
@@ -27,7 +35,12 @@ const images: Record<string, () => Promise<Buffer>> = {
 
 /** A minimal ISO BMFF video: `ftyp` (isom) and an `mdat` box holding `payload`. */
 function mp4(payload: Buffer): Buffer {
-  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2')])
+  const ftyp = Buffer.concat([
+    Buffer.from([0, 0, 0, 24]),
+    Buffer.from('ftypisom'),
+    Buffer.from([0, 0, 2, 0]),
+    Buffer.from('isomiso2'),
+  ])
   const size = Buffer.alloc(4)
   size.writeUInt32BE(8 + payload.length)
   return Buffer.concat([ftyp, size, Buffer.from('mdat'), payload])
@@ -35,7 +48,15 @@ function mp4(payload: Buffer): Buffer {
 
 /** A PDF whose catalog runs JavaScript when opened. */
 function pdfWithJavaScript(): Buffer {
-  return Buffer.from(generatePdf('x').toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'latin1')
+  return Buffer.from(
+    generatePdf('x')
+      .toString('latin1')
+      .replace(
+        '/Type /Catalog',
+        '/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>',
+      ),
+    'latin1',
+  )
 }
 
 describeOnDatabase('uploads and media access: the contributor-to-admin chain, link by link', () => {
@@ -51,7 +72,13 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
   afterAll(() => t?.close())
 
   const upload = (data: Buffer, name: string, mimetype = 'image/png') =>
-    t.payload.create({ collection: 'media', data: { alt: '测试' }, file: { data, mimetype, name, size: data.length }, user: contributor, overrideAccess: false })
+    t.payload.create({
+      collection: 'media',
+      data: { alt: '测试' },
+      file: { data, mimetype, name, size: data.length },
+      user: contributor,
+      overrideAccess: false,
+    })
 
   it('refuses each allowed image type with HTML appended, whatever the name', async () => {
     for (const [type, make] of Object.entries(images)) {
@@ -63,17 +90,34 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
     }
     // Embedded, not appended: a PNG text chunk holding a script.
     const png = await images.png()
-    const chunk = Buffer.concat([Buffer.from([0, 0, 0, 40]), Buffer.from('tEXt'), Buffer.from('Comment\0<script>alert(1)</script>xxxxxxx'), Buffer.alloc(4)])
+    const chunk = Buffer.concat([
+      Buffer.from([0, 0, 0, 40]),
+      Buffer.from('tEXt'),
+      Buffer.from('Comment\0<script>alert(1)</script>xxxxxxx'),
+      Buffer.alloc(4),
+    ])
     const embedded = Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)])
     expect((await fieldErrors(upload(embedded, 'x.png')))[0]).toMatch(/伪装的网页或脚本/)
     expect((await t.payload.count({ collection: 'media' })).totalDocs).toBe(0)
   })
 
   it('refuses a PDF with a page appended or JavaScript inside, and MP3 / MP4 carrying script', async () => {
-    expect((await fieldErrors(upload(Buffer.concat([generatePdf('x'), page]), 'x.pdf', 'application/pdf')))[0]).toMatch(/伪装的网页或脚本/)
-    expect((await fieldErrors(upload(pdfWithJavaScript(), 'x.pdf', 'application/pdf')))[0]).toMatch(/PDF 动作 \/JavaScript|PDF 动作 \/JS/)
-    expect((await fieldErrors(upload(Buffer.concat([generateMp3(), page]), 'x.mp3', 'audio/mpeg')))[0]).toMatch(/伪装的网页或脚本/)
-    expect((await fieldErrors(upload(mp4(page), 'x.mp4', 'video/mp4')))[0]).toMatch(/伪装的网页或脚本/)
+    expect(
+      (
+        await fieldErrors(
+          upload(Buffer.concat([generatePdf('x'), page]), 'x.pdf', 'application/pdf'),
+        )
+      )[0],
+    ).toMatch(/伪装的网页或脚本/)
+    expect((await fieldErrors(upload(pdfWithJavaScript(), 'x.pdf', 'application/pdf')))[0]).toMatch(
+      /PDF 动作 \/JavaScript|PDF 动作 \/JS/,
+    )
+    expect(
+      (await fieldErrors(upload(Buffer.concat([generateMp3(), page]), 'x.mp3', 'audio/mpeg')))[0],
+    ).toMatch(/伪装的网页或脚本/)
+    expect((await fieldErrors(upload(mp4(page), 'x.mp4', 'video/mp4')))[0]).toMatch(
+      /伪装的网页或脚本/,
+    )
     expect((await t.payload.count({ collection: 'media' })).totalDocs).toBe(0)
   })
 
@@ -91,7 +135,8 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
       const doc = await upload(png, name, 'text/html')
       expect(doc.filename, name.slice(0, 30)).toBe(stored)
       expect(doc.mimeType).toBe('image/png')
-      for (const size of Object.values(doc.sizes ?? {})) if (size?.filename) expect(size.filename).toMatch(/\.webp$/)
+      for (const size of Object.values(doc.sizes ?? {}))
+        if (size?.filename) expect(size.filename).toMatch(/\.webp$/)
       await t.payload.delete({ collection: 'media', id: doc.id })
     }
     const pdf = await upload(generatePdf('ok'), 'slides.pdf.exe', 'application/octet-stream')
@@ -108,16 +153,25 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
     fs.writeFileSync(path.join(t.mediaDir, 'legacy.html'), polyglot)
     const before = (await t.payload.count({ collection: 'media' })).totalDocs
     const errors = await fieldErrors(
-      t.payload.create({ collection: 'media', data: { alt: '复制', filename: 'legacy.html', url: '/api/media/file/legacy.html' } as never, user: contributor, overrideAccess: false }),
+      t.payload.create({
+        collection: 'media',
+        data: { alt: '复制', filename: 'legacy.html', url: '/api/media/file/legacy.html' } as never,
+        user: contributor,
+        overrideAccess: false,
+      }),
     )
     expect(errors.length).toBeGreaterThan(0)
     expect((await t.payload.count({ collection: 'media' })).totalDocs).toBe(before)
-    expect(fs.readdirSync(t.mediaDir).filter((name) => name.startsWith('legacy'))).toEqual(['legacy.html'])
+    expect(fs.readdirSync(t.mediaDir).filter((name) => name.startsWith('legacy'))).toEqual([
+      'legacy.html',
+    ])
   })
 
   it('re-encodes images: bytes after the image and metadata do not survive', async () => {
     for (const [type, make] of Object.entries(images)) {
-      const trailer = Buffer.from('PK\u0003\u0004 zip archive riding along, harmless-looking but foreign')
+      const trailer = Buffer.from(
+        'PK\u0003\u0004 zip archive riding along, harmless-looking but foreign',
+      )
       const doc = await upload(Buffer.concat([await make(), trailer]), `trailer.${type}`)
       const stored = fs.readFileSync(path.join(t.mediaDir, doc.filename!))
       expect(stored.includes(trailer), type).toBe(false)
@@ -129,39 +183,112 @@ describeOnDatabase('uploads and media access: the contributor-to-admin chain, li
   it('media access: contributors change media no published content uses; editors change any', async () => {
     const png = await images.png()
     const make = async (name: string) => (await upload(png, `${name}.png`)).id
-    const [cover, inBody, bookCover, attachment, draftOnly, draftOfPublished, unused] = await Promise.all(
-      ['cover', 'in-body', 'book', 'attachment', 'draft-only', 'draft-of-published', 'unused'].map(make),
-    )
+    const [cover, inBody, bookCover, attachment, draftOnly, draftOfPublished, unused] =
+      await Promise.all(
+        [
+          'cover',
+          'in-body',
+          'book',
+          'attachment',
+          'draft-only',
+          'draft-of-published',
+          'unused',
+        ].map(make),
+      )
     const news = await t.payload.create({
       collection: 'news',
-      data: { title: '已发布新闻', category: 'party-building', summary: '摘要', cover, body: richTextFromParagraphs(['正文'], inBody) as never, _status: 'published' },
+      data: {
+        title: '已发布新闻',
+        category: 'party-building',
+        summary: '摘要',
+        cover,
+        body: richTextFromParagraphs(['正文'], inBody) as never,
+        _status: 'published',
+      },
     })
-    await t.payload.create({ collection: 'books', data: { title: '书', clc: 'D26', location: 'reading-room', copies: 1, available: 1, cover: bookCover } })
+    await t.payload.create({
+      collection: 'books',
+      data: {
+        title: '书',
+        clc: 'D26',
+        location: 'reading-room',
+        copies: 1,
+        available: 1,
+        cover: bookCover,
+      },
+    })
     await t.payload.create({
       collection: 'lectures',
-      data: { title: '讲座', series: 'red-collar', date: '2026-01-01T00:00:00.000Z', attachments: [attachment], _status: 'published' },
+      data: {
+        title: '讲座',
+        series: 'red-collar',
+        date: '2026-01-01T00:00:00.000Z',
+        attachments: [attachment],
+        _status: 'published',
+      },
     })
-    await t.payload.create({ collection: 'news', data: { title: '草稿', category: 'party-building', cover: draftOnly, _status: 'draft' }, draft: true })
+    await t.payload.create({
+      collection: 'news',
+      data: { title: '草稿', category: 'party-building', cover: draftOnly, _status: 'draft' },
+      draft: true,
+    })
     // A draft of a published article: its new cover is not live yet.
-    await t.payload.update({ collection: 'news', id: news.id, data: { cover: draftOfPublished, _status: 'draft' }, draft: true })
+    await t.payload.update({
+      collection: 'news',
+      id: news.id,
+      data: { cover: draftOfPublished, _status: 'draft' },
+      draft: true,
+    })
 
     const edit = (id: number | string, user: typeof contributor) =>
-      t.payload.update({ collection: 'media', id, data: { alt: `改 ${user.roles}` }, user, overrideAccess: false })
+      t.payload.update({
+        collection: 'media',
+        id,
+        data: { alt: `改 ${user.roles}` },
+        user,
+        overrideAccess: false,
+      })
     for (const id of [cover, inBody, bookCover, attachment]) {
-      await expect(edit(id, contributor), `contributor on used ${id}`).rejects.toThrow(/not allowed|无权|允许/)
+      await expect(edit(id, contributor), `contributor on used ${id}`).rejects.toThrow(
+        /not allowed|无权|允许/,
+      )
     }
-    for (const id of [draftOnly, draftOfPublished, unused]) expect((await edit(id, contributor)).alt).toMatch(/改/)
-    for (const id of [cover, inBody, bookCover, attachment]) expect((await edit(id, editor)).alt).toMatch(/改/)
+    for (const id of [draftOnly, draftOfPublished, unused])
+      expect((await edit(id, contributor)).alt).toMatch(/改/)
+    for (const id of [cover, inBody, bookCover, attachment])
+      expect((await edit(id, editor)).alt).toMatch(/改/)
 
     // A new file for a live image: refused as well.
     const replacement = await images.jpg()
     await expect(
-      t.payload.update({ collection: 'media', id: cover, data: {}, file: { data: replacement, mimetype: 'image/jpeg', name: 'new.jpg', size: replacement.length }, user: contributor, overrideAccess: false }),
+      t.payload.update({
+        collection: 'media',
+        id: cover,
+        data: {},
+        file: {
+          data: replacement,
+          mimetype: 'image/jpeg',
+          name: 'new.jpg',
+          size: replacement.length,
+        },
+        user: contributor,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
 
     // A bulk change leaves live media alone.
-    await t.payload.update({ collection: 'media', where: { id: { exists: true } }, data: { alt: '批量' }, user: contributor, overrideAccess: false })
-    const alts = new Map((await t.payload.find({ collection: 'media', pagination: false, depth: 0 })).docs.map((doc) => [doc.id, doc.alt]))
+    await t.payload.update({
+      collection: 'media',
+      where: { id: { exists: true } },
+      data: { alt: '批量' },
+      user: contributor,
+      overrideAccess: false,
+    })
+    const alts = new Map(
+      (await t.payload.find({ collection: 'media', pagination: false, depth: 0 })).docs.map(
+        (doc) => [doc.id, doc.alt],
+      ),
+    )
     expect(alts.get(unused)).toBe('批量')
     expect(alts.get(draftOnly)).toBe('批量')
     for (const id of [cover, inBody, bookCover, attachment]) expect(alts.get(id)).not.toBe('批量')

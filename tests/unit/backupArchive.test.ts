@@ -25,7 +25,14 @@ const files: [string, Buffer][] = [
 ]
 
 function archive(entries: [string, Buffer][]): Buffer {
-  return Buffer.concat([...entries.flatMap(([name, data]) => [entryHeader(name, data.length, 0), data, entryPadding(data.length)]), archiveEnd()])
+  return Buffer.concat([
+    ...entries.flatMap(([name, data]) => [
+      entryHeader(name, data.length, 0),
+      data,
+      entryPadding(data.length),
+    ]),
+    archiveEnd(),
+  ])
 }
 
 async function read(bytes: Buffer, chunk = 1000): Promise<[string, Buffer][]> {
@@ -34,7 +41,10 @@ async function read(bytes: Buffer, chunk = 1000): Promise<[string, Buffer][]> {
   const found: [string, Buffer][] = []
   await readTar(Readable.from(pieces), (name) => {
     const parts: Buffer[] = []
-    return { data: (piece) => void parts.push(Buffer.from(piece)), end: () => void found.push([name, Buffer.concat(parts)]) }
+    return {
+      data: (piece) => void parts.push(Buffer.from(piece)),
+      end: () => void found.push([name, Buffer.concat(parts)]),
+    }
   })
   return found
 }
@@ -77,11 +87,20 @@ describe('backup schedule and retention', () => {
 
   it('keeps the newest N archives and nothing else of ours, leaving other files alone', () => {
     const dir = temporaryDir('hongse-prune-')
-    const names = ['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'hongse-backup-20261130T000000Z.tar.gz', 'other.tar.gz']
+    const names = [
+      'hongse-backup-20261201T000000Z.tar.gz',
+      'hongse-backup-20261202T000000Z.tar.gz',
+      'hongse-backup-20261130T000000Z.tar.gz',
+      'other.tar.gz',
+    ]
     for (const name of names) fs.writeFileSync(path.join(dir, name), '')
     const removed = pruneBackups(dir, 2).map((file) => path.basename(file))
     expect(removed).toEqual(['hongse-backup-20261130T000000Z.tar.gz'])
-    expect(fs.readdirSync(dir).sort()).toEqual(['hongse-backup-20261201T000000Z.tar.gz', 'hongse-backup-20261202T000000Z.tar.gz', 'other.tar.gz'])
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'hongse-backup-20261201T000000Z.tar.gz',
+      'hongse-backup-20261202T000000Z.tar.gz',
+      'other.tar.gz',
+    ])
   })
 })
 
@@ -93,39 +112,73 @@ describe('restore refusals before anything is touched', () => {
     files: Record<string, { size: number; sha256: string }>
     [key: string]: unknown
   }
-  function backupOf(entries: [string, Buffer][], alter: (manifest: LooseManifest) => void = () => {}): string {
-    const files = Object.fromEntries(entries.map(([name, data]) => [name, { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') }]))
+  function backupOf(
+    entries: [string, Buffer][],
+    alter: (manifest: LooseManifest) => void = () => {},
+  ): string {
+    const files = Object.fromEntries(
+      entries.map(([name, data]) => [
+        name,
+        { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') },
+      ]),
+    )
     const manifest: LooseManifest = {
       format: 'hongse-backup',
       version: 1,
       createdAt: '2026-12-02T00:00:00.000Z',
-      database: { kind: 'sqlite', name: 'cms.db', entry: 'database/cms.db', migrations: ['20261128_044644_initial'], counts: {} },
+      database: {
+        kind: 'sqlite',
+        name: 'cms.db',
+        entry: 'database/cms.db',
+        migrations: ['20261128_044644_initial'],
+        counts: {},
+      },
       media: { entries: 0, bytes: 0 },
       files,
     }
     alter(manifest)
     const dir = temporaryDir('hongse-restore-unit-')
     const file = path.join(dir, 'backup.tar.gz')
-    fs.writeFileSync(file, zlib.gzipSync(archive([...entries, ['manifest.json', Buffer.from(JSON.stringify(manifest))]])))
+    fs.writeFileSync(
+      file,
+      zlib.gzipSync(
+        archive([...entries, ['manifest.json', Buffer.from(JSON.stringify(manifest))]]),
+      ),
+    )
     return file
   }
   const target = () => {
     const dir = temporaryDir('hongse-restore-target-')
     return { dir, databaseFile: path.join(dir, 'cms.db'), mediaDir: path.join(dir, 'media') }
   }
-  const database: [string, Buffer] = ['database/cms.db', Buffer.from('not really sqlite, only bytes to check')]
+  const database: [string, Buffer] = [
+    'database/cms.db',
+    Buffer.from('not really sqlite, only bytes to check'),
+  ]
 
   it('refuses an archive from newer code (an unknown migration)', async () => {
-    const archive = backupOf([database], (manifest) => manifest.database.migrations.push('20991231_000000_future'))
+    const archive = backupOf([database], (manifest) =>
+      manifest.database.migrations.push('20991231_000000_future'),
+    )
     const into = target()
-    await expect(restoreBackup({ archive, ...into, knownMigrations: ['20261128_044644_initial'] })).rejects.toThrow('备份来自更新版本的程序')
+    await expect(
+      restoreBackup({ archive, ...into, knownMigrations: ['20261128_044644_initial'] }),
+    ).rejects.toThrow('备份来自更新版本的程序')
     expect(fs.readdirSync(into.dir)).toEqual([])
   })
 
   it('points a MongoDB archive to mongorestore', async () => {
-    const archive = backupOf([['database/mongodump.archive.gz', Buffer.from('dump')]], (manifest) => {
-      manifest.database = { ...manifest.database, kind: 'mongodb', name: 'hongse', entry: 'database/mongodump.archive.gz' }
-    })
+    const archive = backupOf(
+      [['database/mongodump.archive.gz', Buffer.from('dump')]],
+      (manifest) => {
+        manifest.database = {
+          ...manifest.database,
+          kind: 'mongodb',
+          name: 'hongse',
+          entry: 'database/mongodump.archive.gz',
+        }
+      },
+    )
     const into = target()
     await expect(restoreBackup({ archive, ...into })).rejects.toThrow('mongorestore')
     expect(fs.readdirSync(into.dir)).toEqual([])
@@ -133,9 +186,27 @@ describe('restore refusals before anything is touched', () => {
 
   it('refuses entries outside the archive folder, extra entries and missing ones', async () => {
     const into = target()
-    await expect(restoreBackup({ archive: backupOf([database, ['../evil.txt', Buffer.from('x')]]), ...into })).rejects.toThrow('条目名称不安全')
-    await expect(restoreBackup({ archive: backupOf([database], (manifest) => (manifest.files['media/gone.jpg'] = { size: 1, sha256: '00' })), ...into })).rejects.toThrow('清单列出的文件缺失：media/gone.jpg')
-    await expect(restoreBackup({ archive: backupOf([database, ['media/extra.jpg', Buffer.from('x')]], (manifest) => delete manifest.files['media/extra.jpg']), ...into })).rejects.toThrow('清单中没有的文件：media/extra.jpg')
+    await expect(
+      restoreBackup({ archive: backupOf([database, ['../evil.txt', Buffer.from('x')]]), ...into }),
+    ).rejects.toThrow('条目名称不安全')
+    await expect(
+      restoreBackup({
+        archive: backupOf(
+          [database],
+          (manifest) => (manifest.files['media/gone.jpg'] = { size: 1, sha256: '00' }),
+        ),
+        ...into,
+      }),
+    ).rejects.toThrow('清单列出的文件缺失：media/gone.jpg')
+    await expect(
+      restoreBackup({
+        archive: backupOf(
+          [database, ['media/extra.jpg', Buffer.from('x')]],
+          (manifest) => delete manifest.files['media/extra.jpg'],
+        ),
+        ...into,
+      }),
+    ).rejects.toThrow('清单中没有的文件：media/extra.jpg')
     expect(fs.existsSync(path.join(into.dir, '..', 'evil.txt'))).toBe(false)
     expect(fs.readdirSync(into.dir)).toEqual([])
   })

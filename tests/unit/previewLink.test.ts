@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { previewLifetimeSeconds, previewPath, signPreviewUrl, verifyPreview } from '../../shared/previewLink'
+import {
+  previewLifetimeSeconds,
+  previewPath,
+  signPreviewUrl,
+  verifyPreview,
+} from '../../shared/previewLink'
 
 const secret = 'preview-test-secret'
 const now = Date.parse('2026-11-28T06:00:00Z')
@@ -8,7 +13,12 @@ const now = Date.parse('2026-11-28T06:00:00Z')
 function parse(url: string) {
   const { pathname, searchParams } = new URL(url)
   const [, , collection, id] = pathname.split('/')
-  return { collection, id, expires: searchParams.get('expires'), signature: searchParams.get('signature') }
+  return {
+    collection,
+    id,
+    expires: searchParams.get('expires'),
+    signature: searchParams.get('signature'),
+  }
 }
 
 describe('preview links', () => {
@@ -16,7 +26,9 @@ describe('preview links', () => {
 
   it('points at the document on the site and expires after 30 minutes', () => {
     expect(previewPath('news', 42)).toBe('/__preview/news/42/')
-    expect(link).toMatch(/^http:\/\/localhost:4321\/__preview\/news\/42\/\?expires=\d+&signature=[0-9a-f]{64}$/)
+    expect(link).toMatch(
+      /^http:\/\/localhost:4321\/__preview\/news\/42\/\?expires=\d+&signature=[0-9a-f]{64}$/,
+    )
     expect(Number(parse(link).expires)).toBe(now / 1000 + previewLifetimeSeconds)
   })
 
@@ -32,7 +44,9 @@ describe('preview links', () => {
     expect(verifyPreview({ ...good, signature: flipped }, secret, now)).toBe(false)
     expect(verifyPreview({ ...good, id: '43' }, secret, now)).toBe(false)
     expect(verifyPreview({ ...good, collection: 'lectures' }, secret, now)).toBe(false)
-    expect(verifyPreview({ ...good, expires: String(Number(good.expires) + 3600) }, secret, now)).toBe(false)
+    expect(
+      verifyPreview({ ...good, expires: String(Number(good.expires) + 3600) }, secret, now),
+    ).toBe(false)
     expect(verifyPreview(good, 'another-secret', now)).toBe(false)
   })
 

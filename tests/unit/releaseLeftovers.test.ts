@@ -28,7 +28,11 @@ it('removes swap links, unfinished or unswapped releases and temporary files, an
     expect(releases.removeLeftovers()).toBe(5)
     expect(fs.readdirSync(path.join(root, 'releases')).sort()).toEqual(['live', 'previous'])
     expect(fs.readdirSync(root).sort()).toEqual(['current', 'releases'])
-    expect(fs.readdirSync(path.join(live, 'public'), { recursive: true }).sort()).toEqual(['news', path.join('news', 'x'), path.join('news', 'x', 'index.html')])
+    expect(fs.readdirSync(path.join(live, 'public'), { recursive: true }).sort()).toEqual([
+      'news',
+      path.join('news', 'x'),
+      path.join('news', 'x', 'index.html'),
+    ])
     expect(releases.current()?.id).toBe('live')
     expect(releases.removeLeftovers()).toBe(0)
   } finally {

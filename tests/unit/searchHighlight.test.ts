@@ -8,12 +8,16 @@ const marked = (text: string, query: string) =>
 
 describe('search highlight', () => {
   it('marks a Chinese phrase found whole, and every occurrence', () => {
-    expect(marked('红领讲堂第28讲：红领讲堂进楼宇', '红领讲堂')).toBe('[红领讲堂]第28讲：[红领讲堂]进楼宇')
+    expect(marked('红领讲堂第28讲：红领讲堂进楼宇', '红领讲堂')).toBe(
+      '[红领讲堂]第28讲：[红领讲堂]进楼宇',
+    )
     expect(marked('党史学习教育', '党史')).toBe('[党史]学习教育')
   })
   it('marks the pieces of a phrase found apart, as the search matches them', () => {
     // '百年党史展' is searched as 百年党 年党史 党史展: each is marked where it occurs.
-    expect(marked('百年党史的展览，党史展开幕', '百年党史展')).toBe('[百年党史]的展览，[党史展]开幕')
+    expect(marked('百年党史的展览，党史展开幕', '百年党史展')).toBe(
+      '[百年党史]的展览，[党史展]开幕',
+    )
   })
   it('marks each word of a query of several words, and single characters', () => {
     expect(marked('党员志愿者和党员', '党员 志愿者')).toBe('[党员志愿者]和[党员]')

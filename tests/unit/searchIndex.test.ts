@@ -52,7 +52,13 @@ const corpus: SearchDocument[] = [
       fields: {
         title,
         summary: book.summary,
-        body: [book.authors.join(' '), book.publisher, isbn, book.subjects.join(' '), book.clc].join('\n'),
+        body: [
+          book.authors.join(' '),
+          book.publisher,
+          isbn,
+          book.subjects.join(' '),
+          book.clc,
+        ].join('\n'),
       },
     }
   }),
@@ -63,14 +69,22 @@ const corpus: SearchDocument[] = [
       type: 'news',
       url: `/news/news-${i + 1}/`,
       title: item.title,
-      fields: { title: item.title, summary: item.summary, body: [...item.paragraphs, item.tags.join(' ')].join('\n') },
+      fields: {
+        title: item.title,
+        summary: item.summary,
+        body: [...item.paragraphs, item.tags.join(' ')].join('\n'),
+      },
     })),
   ...exhibits.map((item, i): SearchDocument => ({
     id: `exhibit-${i + 1}`,
     type: 'exhibit',
     url: `/exhibitions/bai-nian-dang-shi-zhan/exhibit-${i + 1}/`,
     title: item.title,
-    fields: { title: item.title, summary: item.caption, body: [...item.paragraphs, ...item.imageCaptions].join('\n') },
+    fields: {
+      title: item.title,
+      summary: item.caption,
+      body: [...item.paragraphs, ...item.imageCaptions].join('\n'),
+    },
   })),
   ...lectures.map((item, i): SearchDocument => ({
     id: `lecture-${i + 1}`,
@@ -108,7 +122,10 @@ function memorySource(log: string[] = []): SearchSource {
     if (!files.has(file)) throw new Error(`no ${file}`)
     return files.get(file)
   }
-  return { bytes: async (file) => read(file) as Uint8Array, json: async (file) => structuredClone(read(file)) }
+  return {
+    bytes: async (file) => read(file) as Uint8Array,
+    json: async (file) => structuredClone(read(file)),
+  }
 }
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'))
@@ -134,7 +151,10 @@ function fileSource(dir: string): SearchSource {
  */
 function buildLunr(docs: readonly SearchDocument[]): lunr.Index {
   const builder = new lunr.Builder()
-  const pinned = builder as unknown as { calculateAverageFieldLengths(): void; averageFieldLength: Record<string, number> }
+  const pinned = builder as unknown as {
+    calculateAverageFieldLengths(): void
+    averageFieldLength: Record<string, number>
+  }
   const calculateAverageFieldLengths = pinned.calculateAverageFieldLengths
   pinned.calculateAverageFieldLengths = function (this: typeof pinned) {
     calculateAverageFieldLengths.call(this)
@@ -143,9 +163,12 @@ function buildLunr(docs: readonly SearchDocument[]): lunr.Index {
   builder.pipeline.reset()
   builder.searchPipeline.reset()
   builder.tokenizer = ((text?: string) =>
-    indexTokens(text ?? '').map((token) => new lunr.Token(token, {}))) as unknown as typeof lunr.tokenizer
+    indexTokens(text ?? '').map(
+      (token) => new lunr.Token(token, {}),
+    )) as unknown as typeof lunr.tokenizer
   builder.ref('ref')
-  for (const field of searchFields) builder.field(field, { boost: defaultScoring.fieldBoosts[field] })
+  for (const field of searchFields)
+    builder.field(field, { boost: defaultScoring.fieldBoosts[field] })
   docs.forEach((doc, n) => builder.add({ ref: String(n), ...doc.fields }))
   return builder.build()
 }
@@ -173,7 +196,8 @@ const { scale: weightScale, maxWeight, levels } = manifest.quantisation
 const halfStep = Math.expm1(Math.log1p(maxWeight / weightScale) / levels / 2)
 const termWeights = computeTermWeights(documents)
 const termIds = new Map(termWeights.terms.map((term, t) => [term, t]))
-const idfOf = (term: string) => inverseDocumentFrequency(termWeights.df[termIds.get(term)!], documents.length)
+const idfOf = (term: string) =>
+  inverseDocumentFrequency(termWeights.df[termIds.get(term)!], documents.length)
 
 describe('search index: build', () => {
   it('gives documents slots in input order and numbers holding their type', () => {
@@ -187,7 +211,9 @@ describe('search index: build', () => {
       expect(number & 3).toBe(searchDocumentTypes.indexOf(document.type))
       expect(slotOfDocument(number)).toBe(slot)
       expect(typeOfDocument(manifest, number)).toBe(document.type)
-      expect(built.docFiles.get(Math.floor(slot / manifest.docFileSize))![slot % manifest.docFileSize]).toMatchObject({
+      expect(
+        built.docFiles.get(Math.floor(slot / manifest.docFileSize))![slot % manifest.docFileSize],
+      ).toMatchObject({
         id: document.id,
         type: document.type,
         title: document.title,
@@ -197,7 +223,9 @@ describe('search index: build', () => {
   it('sizes the shard count to the corpus (a power of two) and keeps the manifest small', () => {
     expect(Number.isInteger(Math.log2(manifest.shardCount))).toBe(true)
     expect(manifest.shardCount).toBeLessThan(4096)
-    expect(buildSearchIndex(corpus.slice(0, 5)).manifest.shardCount).toBeLessThan(manifest.shardCount)
+    expect(buildSearchIndex(corpus.slice(0, 5)).manifest.shardCount).toBeLessThan(
+      manifest.shardCount,
+    )
     expect(JSON.stringify(manifest).length).toBeLessThan(600)
   })
   it('computes every weight and document frequency as lunr.Builder does with the reference field lengths', () => {
@@ -208,7 +236,8 @@ describe('search index: build', () => {
     const components = new Map<string, Map<number, number>>()
     for (const [fieldRef, vector] of Object.entries(fieldVectors)) {
       const map = new Map<number, number>()
-      for (let i = 0; i < vector.elements.length; i += 2) map.set(vector.elements[i], vector.elements[i + 1])
+      for (let i = 0; i < vector.elements.length; i += 2)
+        map.set(vector.elements[i], vector.elements[i + 1])
       components.set(fieldRef, map)
     }
     const { terms, df, offsets, docs, weights } = termWeights
@@ -218,8 +247,13 @@ describe('search index: build', () => {
     terms.forEach((term, t) => {
       const posting = invertedIndex[term]
       // lunr.idf's document frequency: a document once per field holding the term.
-      expect(df[t]).toBe(searchFields.reduce((n, field) => n + Object.keys(posting[field]).length, 0))
-      const idf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf(posting, documents.length)
+      expect(df[t]).toBe(
+        searchFields.reduce((n, field) => n + Object.keys(posting[field]).length, 0),
+      )
+      const idf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf(
+        posting,
+        documents.length,
+      )
       expect(idfOf(term)).toBe(idf)
       const lunrDocs = new Set(searchFields.flatMap((field) => Object.keys(posting[field])))
       const ours = docs.subarray(offsets[t], offsets[t + 1])
@@ -237,14 +271,15 @@ describe('search index: build', () => {
         // lunr rounds each field's idf × score to 3 decimals; the index applies idf at query time.
         const difference = Math.abs(idf * weights[offsets[t] + p] - expected)
         largestDifference = Math.max(largestDifference, difference)
-        if (difference > 0.0005 * fields + 1e-9) expect([term, doc, idf * weights[offsets[t] + p]]).toEqual([term, doc, expected])
+        if (difference > 0.0005 * fields + 1e-9)
+          expect([term, doc, idf * weights[offsets[t] + p]]).toEqual([term, doc, expected])
         checked++
       })
     })
     expect(checked).toBe(docs.length)
     measured.largestDifferenceFromLunrFieldVectors = largestDifference
   })
-  it('computes one document\'s weights (for the updater) exactly as the full build does', () => {
+  it("computes one document's weights (for the updater) exactly as the full build does", () => {
     const { terms, df, offsets, docs, weights } = termWeights
     const perDocument = documents.map((document) => documentTermWeights(document))
     const fieldCounts = new Uint32Array(terms.length)
@@ -272,8 +307,10 @@ describe('search index: build', () => {
         for (let p = termWeights.offsets[t]; p < termWeights.offsets[t + 1]; p++) {
           number += readVarint(bytes, at)
           const slot = termWeights.docs[p]
-          if (number !== documentNumber(slot, documents[slot].type)) expect([term, number]).toEqual([term, documentNumber(slot, documents[slot].type)])
-          if (bytes[at.offset] !== quantiseWeight(termWeights.weights[p], manifest.quantisation)) expect([term, slot, bytes[at.offset]]).toBe(null)
+          if (number !== documentNumber(slot, documents[slot].type))
+            expect([term, number]).toEqual([term, documentNumber(slot, documents[slot].type)])
+          if (bytes[at.offset] !== quantiseWeight(termWeights.weights[p], manifest.quantisation))
+            expect([term, slot, bytes[at.offset]]).toBe(null)
           at.offset++
           postings++
         }
@@ -283,16 +320,23 @@ describe('search index: build', () => {
   })
   it('writes manifest, shards and display files that read back the same', async () => {
     writeIndex(built, tempDir)
-    expect(JSON.parse(fs.readFileSync(path.join(tempDir, 'manifest.json'), 'utf8'))).toEqual(manifest)
+    expect(JSON.parse(fs.readFileSync(path.join(tempDir, 'manifest.json'), 'utf8'))).toEqual(
+      manifest,
+    )
     expect(fs.readdirSync(path.join(tempDir, 'shards'))).toHaveLength(manifest.shardCount)
-    expect(fs.readdirSync(path.join(tempDir, 'docs'))).toHaveLength(Math.ceil(manifest.docCount / manifest.docFileSize))
+    expect(fs.readdirSync(path.join(tempDir, 'docs'))).toHaveLength(
+      Math.ceil(manifest.docCount / manifest.docFileSize),
+    )
     const fromDisk = openSearchIndex(
       JSON.parse(fs.readFileSync(path.join(tempDir, 'manifest.json'), 'utf8')) as SearchManifest,
       fileSource(tempDir),
     )
     const inMemory = openSearchIndex(manifest, memorySource())
     for (const query of rankingQueries) {
-      const [a, b] = await Promise.all([fromDisk.search(query, { limit: Infinity }), inMemory.search(query, { limit: Infinity })])
+      const [a, b] = await Promise.all([
+        fromDisk.search(query, { limit: Infinity }),
+        inMemory.search(query, { limit: Infinity }),
+      ])
       expect(a.hits, query).toEqual(b.hits)
       const top = a.hits.slice(0, 10).map((hit) => hit.doc)
       expect(await fromDisk.documents(top)).toEqual(await inMemory.documents(top))
@@ -305,10 +349,16 @@ describe('search index: query', () => {
     const log: string[] = []
     const index = openSearchIndex(manifest, memorySource(log))
     const first = await index.search('百年党史展')
-    const shards = new Set(first.terms.map((term) => shardPath(termShard(term, manifest.shardCount), manifest.shardCount)))
+    const shards = new Set(
+      first.terms.map((term) =>
+        shardPath(termShard(term, manifest.shardCount), manifest.shardCount),
+      ),
+    )
     expect(new Set(log)).toEqual(shards)
     expect(log).toHaveLength(shards.size)
-    expect(first.fetchedBytes).toBe([...shards].reduce((sum, file) => sum + (files.get(file) as Uint8Array).length, 0))
+    expect(first.fetchedBytes).toBe(
+      [...shards].reduce((sum, file) => sum + (files.get(file) as Uint8Array).length, 0),
+    )
     const again = await index.search('百年党史展')
     expect(again.fetchedBytes).toBe(0)
     expect(log).toHaveLength(shards.size)
@@ -336,7 +386,9 @@ describe('search index: query', () => {
     const all = await index.search('党史', { limit: Infinity })
     const lectureHits = await index.search('党史', { limit: Infinity, types: ['lecture'] })
     expect(lectureHits.hits.length).toBeGreaterThan(0)
-    expect(lectureHits.hits).toEqual(all.hits.filter((hit) => documents[slotOf(hit)].type === 'lecture'))
+    expect(lectureHits.hits).toEqual(
+      all.hits.filter((hit) => documents[slotOf(hit)].type === 'lecture'),
+    )
     for (const type of ['news', 'exhibit', 'lecture', 'book'] as const) {
       const ofType = all.hits.filter((hit) => documents[slotOf(hit)].type === type)
       expect(all.counts[type]).toBe(ofType.length)
@@ -361,7 +413,9 @@ describe('search index: query', () => {
     expect((await index.search('，。')).hits).toEqual([])
   })
   it('refuses an index built by another tokenizer version', () => {
-    expect(() => openSearchIndex({ ...manifest, tokenizerVersion: -1 }, memorySource())).toThrow(/rebuild/)
+    expect(() => openSearchIndex({ ...manifest, tokenizerVersion: -1 }, memorySource())).toThrow(
+      /rebuild/,
+    )
   })
 })
 
@@ -387,12 +441,17 @@ describe('search index: ranking equals lunr.Index#query', () => {
         // Each weight is off by at most (scale + w)·halfStep, so a score Σ idf·w / √n by at most
         // (score + scale·Σ idf / √n)·halfStep; lunr's own rounding (3 decimals, per field and
         // term) by at most 0.0015·n / √n.
-        const maxError = (doc: number) => (lunrScore.get(doc)! + 0.0015 * root + (weightScale * idfSum) / root) * halfStep + 0.0015 * root + 1e-9
+        const maxError = (doc: number) =>
+          (lunrScore.get(doc)! + 0.0015 * root + (weightScale * idfSum) / root) * halfStep +
+          0.0015 * root +
+          1e-9
         for (let i = 0; i < ours.hits.length; i++) {
           const { score } = ours.hits[i]
           const doc = slotOf(ours.hits[i])
           if (i > 0) expect(score).toBeLessThanOrEqual(ours.hits[i - 1].score)
-          expect(Math.abs(score - lunrScore.get(doc)!), `${query} doc ${doc}`).toBeLessThanOrEqual(maxError(doc))
+          expect(Math.abs(score - lunrScore.get(doc)!), `${query} doc ${doc}`).toBeLessThanOrEqual(
+            maxError(doc),
+          )
         }
         for (let i = 0; i < Math.min(10, theirs.length); i++) {
           slots++
@@ -403,9 +462,10 @@ describe('search index: ranking equals lunr.Index#query', () => {
             continue
           }
           // Otherwise a near tie: lunr's scores of the two documents closer than quantisation can tell.
-          expect(Math.abs(lunrScore.get(mine)! - theirs[i].score), `${query} slot ${i}`).toBeLessThanOrEqual(
-            maxError(mine) + maxError(lunrs),
-          )
+          expect(
+            Math.abs(lunrScore.get(mine)! - theirs[i].score),
+            `${query} slot ${i}`,
+          ).toBeLessThanOrEqual(maxError(mine) + maxError(lunrs))
         }
       }
       measured[`top10SlotsIdenticalToLunr_${match}`] = `${sameSlots}/${slots}`
@@ -466,7 +526,10 @@ describe('search index: relevance', () => {
       sourceFound: found / 250,
       allContainingFound: allFound / 250,
       precisionOfAllResults: Object.fromEntries(
-        Object.entries(precision).map(([kind, [sum, n]]) => [kind, `${(sum / n).toFixed(3)} (${n} queries)`]),
+        Object.entries(precision).map(([kind, [sum, n]]) => [
+          kind,
+          `${(sum / n).toFixed(3)} (${n} queries)`,
+        ]),
       ),
     }
     // Every query term is an index token of any text holding the substring, so this is exact.
@@ -488,7 +551,11 @@ describe('search index: relevance', () => {
     }
     const cutting = samples.filter((sample) => sample.cutsWord)
     let cutFound = 0
-    for (const { query, source } of cutting) if ((await index.search(query, { limit: Infinity })).hits.some((hit) => slotOf(hit) === source)) cutFound++
+    for (const { query, source } of cutting)
+      if (
+        (await index.search(query, { limit: Infinity })).hits.some((hit) => slotOf(hit) === source)
+      )
+        cutFound++
     measured.arbitrarySubstrings = {
       sourceFound: found / samples.length,
       allContainingFound: allFound / samples.length,
@@ -511,14 +578,40 @@ describe('search documents from the site content export', () => {
   })
   it('maps each collection to title, summary and body', () => {
     const content = {
-      news: [{ id: '1', slug: 'a', title: '新闻', summary: '摘要', bodyHtml: '<p>正文</p>', tags: ['标签'] }],
+      news: [
+        {
+          id: '1',
+          slug: 'a',
+          title: '新闻',
+          summary: '摘要',
+          bodyHtml: '<p>正文</p>',
+          tags: ['标签'],
+        },
+      ],
       exhibitions: [{ id: '9', slug: 'zhan' }],
       exhibits: [
-        { id: '2', slug: 'b', exhibitionId: '9', title: '展品', caption: '说明', bodyHtml: '<p>展文</p>', images: [{ caption: '图' }] },
+        {
+          id: '2',
+          slug: 'b',
+          exhibitionId: '9',
+          title: '展品',
+          caption: '说明',
+          bodyHtml: '<p>展文</p>',
+          images: [{ caption: '图' }],
+        },
       ],
       speakers: [{ id: '7', name: '张明远' }],
       lectures: [
-        { id: '3', slug: 'c', title: '讲座', summary: '提要', speakerId: '7', chapters: [{ title: '开场' }], transcript: '讲稿', tags: [] },
+        {
+          id: '3',
+          slug: 'c',
+          title: '讲座',
+          summary: '提要',
+          speakerId: '7',
+          chapters: [{ title: '开场' }],
+          transcript: '讲稿',
+          tags: [],
+        },
       ],
       books: [
         {
@@ -543,15 +636,37 @@ describe('search documents from the site content export', () => {
       book: (slug: string) => `/b/${slug}/`,
     }
     expect(searchDocumentsFromSiteContent(content, urls)).toEqual([
-      { id: '1', type: 'news', url: '/news/a/', title: '新闻', fields: { title: '新闻', summary: '摘要', body: '正文\n标签' } },
-      { id: '2', type: 'exhibit', url: '/x/zhan/b/', title: '展品', fields: { title: '展品', summary: '说明', body: '展文\n图' } },
-      { id: '3', type: 'lecture', url: '/l/c/', title: '讲座', fields: { title: '讲座', summary: '提要', body: '张明远\n开场\n讲稿' } },
+      {
+        id: '1',
+        type: 'news',
+        url: '/news/a/',
+        title: '新闻',
+        fields: { title: '新闻', summary: '摘要', body: '正文\n标签' },
+      },
+      {
+        id: '2',
+        type: 'exhibit',
+        url: '/x/zhan/b/',
+        title: '展品',
+        fields: { title: '展品', summary: '说明', body: '展文\n图' },
+      },
+      {
+        id: '3',
+        type: 'lecture',
+        url: '/l/c/',
+        title: '讲座',
+        fields: { title: '讲座', summary: '提要', body: '张明远\n开场\n讲稿' },
+      },
       {
         id: '4',
         type: 'book',
         url: '/b/d/',
         title: '书名：副题',
-        fields: { title: '书名：副题', summary: '简介', body: '甲 乙\n人民出版社\n9787020002207\n党史\nD2/1' },
+        fields: {
+          title: '书名：副题',
+          summary: '简介',
+          body: '甲 乙\n人民出版社\n9787020002207\n党史\nD2/1',
+        },
       },
     ])
   })

@@ -39,19 +39,39 @@ const sentences = [
 ]
   .flatMap((text) => text.split(/(?<=[。！？])/))
   .filter((sentence) => sentence.length >= 8)
-const titles = [...news.map((item) => item.title), ...exhibits.map((item) => item.title), ...lectures.map((item) => item.title), ...books.map((book) => book.title)]
+const titles = [
+  ...news.map((item) => item.title),
+  ...exhibits.map((item) => item.title),
+  ...lectures.map((item) => item.title),
+  ...books.map((book) => book.title),
+]
 
 const next = random(20261128)
 const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]
-const some = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick(sentences)).join('')
+const some = (min: number, max: number) =>
+  Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick(sentences)).join('')
 
-function generate(n: number, type: SearchDocumentType = searchDocumentTypes[n % 7 < 3 ? 0 : n % 7 < 4 ? 1 : n % 7 < 5 ? 2 : 3]): SearchDocument {
+function generate(
+  n: number,
+  type: SearchDocumentType = searchDocumentTypes[n % 7 < 3 ? 0 : n % 7 < 4 ? 1 : n % 7 < 5 ? 2 : 3],
+): SearchDocument {
   const title = next() < 0.3 ? `${pick(titles)}（第${n}期）` : pick(titles)
   const body =
     type === 'book'
-      ? [pick(books).authors.join(' '), pick(books).publisher, `97870200${String(n).padStart(5, '0')}`, pick(books).subjects.join(' ')].join('\n')
+      ? [
+          pick(books).authors.join(' '),
+          pick(books).publisher,
+          `97870200${String(n).padStart(5, '0')}`,
+          pick(books).subjects.join(' '),
+        ].join('\n')
       : some(type === 'lecture' ? 12 : 3, type === 'lecture' ? 24 : 9)
-  return { id: `g${n}`, type, url: `/${type}/g${n}/`, title, fields: { title, summary: some(1, 2), body } }
+  return {
+    id: `g${n}`,
+    type,
+    url: `/${type}/g${n}/`,
+    title,
+    fields: { title, summary: some(1, 2), body },
+  }
 }
 
 const initialCount = 300
@@ -75,7 +95,8 @@ afterAll(() => {
   console.info(`search update measurements: ${JSON.stringify(measured)}`)
 })
 
-const readManifest = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as SearchManifest
+const readManifest = (folder: string) =>
+  JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as SearchManifest
 
 function fileSource(folder: string): SearchSource {
   return {
@@ -94,14 +115,24 @@ function* walk(folder: string): Generator<string> {
 
 /** Every file of the index: its inode (a rename gives a new one) and bytes. */
 function snapshot(folder: string) {
-  return new Map([...walk(folder)].map((file) => [path.relative(folder, file), { ino: fs.statSync(file).ino, bytes: fs.readFileSync(file) }]))
+  return new Map(
+    [...walk(folder)].map((file) => [
+      path.relative(folder, file),
+      { ino: fs.statSync(file).ino, bytes: fs.readFileSync(file) },
+    ]),
+  )
 }
 
 /** The slot holding document `key` (from the display files). */
 function slotOfKey(folder: string, key: string): number | undefined {
   const manifest = readManifest(folder)
   for (let slot = 0; slot < manifest.slotCount; slot++) {
-    const file = JSON.parse(fs.readFileSync(path.join(folder, docFilePath(Math.floor(slot / manifest.docFileSize))), 'utf8')) as (SearchDocumentDisplay | null)[]
+    const file = JSON.parse(
+      fs.readFileSync(
+        path.join(folder, docFilePath(Math.floor(slot / manifest.docFileSize))),
+        'utf8',
+      ),
+    ) as (SearchDocumentDisplay | null)[]
     const entry = file[slot % manifest.docFileSize]
     if (entry && documentKey(entry) === key) return slot
   }
@@ -113,7 +144,11 @@ async function answers(folder: string, queries: readonly string[]) {
   const index = openSearchIndex(readManifest(folder), fileSource(folder))
   const result: unknown[] = []
   for (const query of queries) {
-    for (const options of [{ match: 'all' as const }, { match: 'any' as const }, { types: ['news', 'lecture'] as SearchDocumentType[] }]) {
+    for (const options of [
+      { match: 'all' as const },
+      { match: 'any' as const },
+      { types: ['news', 'lecture'] as SearchDocumentType[] },
+    ]) {
       const found = await index.search(query, { limit: Infinity, ...options })
       const shown = (await index.documents(found.hits.map((hit) => hit.doc))).map((entry, i) => {
         if (!entry) throw new Error(`no display data for ${found.hits[i].doc}`)
@@ -124,7 +159,9 @@ async function answers(folder: string, queries: readonly string[]) {
         expect(shown[i].type).toBe(readManifest(folder).types[hit.doc & 3])
       })
       // Equal scores are ordered by document number, which depends on the slots: by key here.
-      const ranked = found.hits.map((hit, i) => ({ key: documentKey(shown[i]), score: hit.score })).sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
+      const ranked = found.hits
+        .map((hit, i) => ({ key: documentKey(shown[i]), score: hit.score }))
+        .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
       result.push({ query, options, total: found.total, counts: found.counts, ranked })
     }
   }
@@ -132,15 +169,23 @@ async function answers(folder: string, queries: readonly string[]) {
 }
 
 /** The first differences between two semantics, for a readable failure. */
-function differences(a: ReturnType<typeof readIndexSemantics>, b: ReturnType<typeof readIndexSemantics>): string[] {
+function differences(
+  a: ReturnType<typeof readIndexSemantics>,
+  b: ReturnType<typeof readIndexSemantics>,
+): string[] {
   const found: string[] = []
-  if (JSON.stringify(a.manifest) !== JSON.stringify(b.manifest)) found.push(`manifest ${JSON.stringify(a.manifest)} ≠ ${JSON.stringify(b.manifest)}`)
+  if (JSON.stringify(a.manifest) !== JSON.stringify(b.manifest))
+    found.push(`manifest ${JSON.stringify(a.manifest)} ≠ ${JSON.stringify(b.manifest)}`)
   for (const term of new Set([...Object.keys(a.terms), ...Object.keys(b.terms)])) {
-    if (JSON.stringify(a.terms[term]) !== JSON.stringify(b.terms[term])) found.push(`“${term}”: ${JSON.stringify(a.terms[term])} ≠ ${JSON.stringify(b.terms[term])}`)
+    if (JSON.stringify(a.terms[term]) !== JSON.stringify(b.terms[term]))
+      found.push(`“${term}”: ${JSON.stringify(a.terms[term])} ≠ ${JSON.stringify(b.terms[term])}`)
     if (found.length > 5) break
   }
   for (const key of new Set([...Object.keys(a.documents), ...Object.keys(b.documents)])) {
-    if (JSON.stringify(a.documents[key]) !== JSON.stringify(b.documents[key])) found.push(`${key}: ${JSON.stringify(a.documents[key])} ≠ ${JSON.stringify(b.documents[key])}`)
+    if (JSON.stringify(a.documents[key]) !== JSON.stringify(b.documents[key]))
+      found.push(
+        `${key}: ${JSON.stringify(a.documents[key])} ≠ ${JSON.stringify(b.documents[key])}`,
+      )
     if (found.length > 10) break
   }
   return found
@@ -150,32 +195,57 @@ function differences(a: ReturnType<typeof readIndexSemantics>, b: ReturnType<typ
 function queriesFor(touched: readonly SearchDocument[], seed: number): string[] {
   const phrases = touched.flatMap((document) => {
     const chars = Array.from(document.title.replace(/[^\p{Script=Han}]/gu, ''))
-    return chars.length >= 4 ? [chars.slice(0, 4).join(''), chars.slice(-3).join(''), chars[1]] : chars.length ? [chars.join('')] : []
+    return chars.length >= 4
+      ? [chars.slice(0, 4).join(''), chars.slice(-3).join(''), chars[1]]
+      : chars.length
+        ? [chars.join('')]
+        : []
   })
-  return [...rankingQueries.slice(0, 20), ...phrases, ...relevanceSet(current).randomSubstrings(seed, 15).map((sample) => sample.query)]
+  return [
+    ...rankingQueries.slice(0, 20),
+    ...phrases,
+    ...relevanceSet(current)
+      .randomSubstrings(seed, 15)
+      .map((sample) => sample.query),
+  ]
 }
 
 /** Applies a change and checks the result against a clean full build of `current` (already updated). */
-async function applyAndCompare(change: { previous: SearchDocument[]; next: SearchDocument[] }, seed: number) {
+async function applyAndCompare(
+  change: { previous: SearchDocument[]; next: SearchDocument[] },
+  seed: number,
+) {
   const done = updater.apply(change)
-  expect([...walk(dir)].filter((file) => !/\.(bin|json)$/.test(file)), 'temporary files left').toEqual([])
+  expect(
+    [...walk(dir)].filter((file) => !/\.(bin|json)$/.test(file)),
+    'temporary files left',
+  ).toEqual([])
   writeIndex(buildSearchIndex(current), cleanDir)
   const updated = readIndexSemantics(dir)
   const clean = readIndexSemantics(cleanDir)
-  if (JSON.stringify(updated) !== JSON.stringify(clean)) expect(differences(updated, clean)).toEqual(['the JSON differs'])
+  if (JSON.stringify(updated) !== JSON.stringify(clean))
+    expect(differences(updated, clean)).toEqual(['the JSON differs'])
   expect(updated.manifest.docCount).toBe(current.length)
   const queries = queriesFor([...change.previous, ...change.next], seed)
   expect(await answers(dir, queries)).toEqual(await answers(cleanDir, queries))
   return done
 }
 
-const withTitle = (document: SearchDocument, title: string): SearchDocument => ({ ...document, title, fields: { ...document.fields, title } })
-const replace = (document: SearchDocument) => (current = current.map((other) => (documentKey(other) === documentKey(document) ? document : other)))
+const withTitle = (document: SearchDocument, title: string): SearchDocument => ({
+  ...document,
+  title,
+  fields: { ...document.fields, title },
+})
+const replace = (document: SearchDocument) =>
+  (current = current.map((other) =>
+    documentKey(other) === documentKey(document) ? document : other,
+  ))
 const remove = (...documents: SearchDocument[]) => {
   const keys = new Set(documents.map(documentKey))
   current = current.filter((document) => !keys.has(documentKey(document)))
 }
-const shardsOf = (texts: string[], shardCount: number) => new Set(texts.flatMap((text) => indexTokens(text)).map((term) => termShard(term, shardCount)))
+const shardsOf = (texts: string[], shardCount: number) =>
+  new Set(texts.flatMap((text) => indexTokens(text)).map((term) => termShard(term, shardCount)))
 
 // ───────────── the tests (in order: each starts from the index the previous one left) ─────────────
 
@@ -192,35 +262,56 @@ describe('search index: incremental updates equal a full build', () => {
     const { shardCount } = readManifest(dir)
     const before = snapshot(dir)
     // A news item with a long body: its terms are in most shards, its title's in a few.
-    const old = current.find((document) => document.type === 'news' && document.fields.body.length > 300)!
+    const old = current.find(
+      (document) => document.type === 'news' && document.fields.body.length > 300,
+    )!
     const edited = withTitle(old, `${old.title}获评先进`)
     replace(edited)
     const done = await applyAndCompare({ previous: [old], next: [edited] }, 1)
     const after = snapshot(dir)
-    const rewritten = [...after].filter(([file, { ino }]) => before.get(file)?.ino !== ino).map(([file]) => file)
+    const rewritten = [...after]
+      .filter(([file, { ino }]) => before.get(file)?.ino !== ino)
+      .map(([file]) => file)
     const shards = rewritten.filter((file) => file.startsWith('shards'))
     expect(shards).toHaveLength(done.shardsWritten)
     expect(rewritten.filter((file) => file.startsWith('docs'))).toHaveLength(done.docFilesWritten)
-    expect(rewritten.sort()).toEqual([...shards, ...rewritten.filter((file) => file.startsWith('docs')), 'manifest.json'].sort())
-    for (const file of shards) expect(after.get(file)!.bytes.equals(before.get(file)!.bytes), file).toBe(false)
+    expect(rewritten.sort()).toEqual(
+      [...shards, ...rewritten.filter((file) => file.startsWith('docs')), 'manifest.json'].sort(),
+    )
+    for (const file of shards)
+      expect(after.get(file)!.bytes.equals(before.get(file)!.bytes), file).toBe(false)
     expect(done.docFilesWritten).toBe(1)
     const titleShards = shardsOf([old.title, edited.title], shardCount)
-    const documentShards = shardsOf([edited.fields.title, edited.fields.summary, edited.fields.body], shardCount)
+    const documentShards = shardsOf(
+      [edited.fields.title, edited.fields.summary, edited.fields.body],
+      shardCount,
+    )
     expect(done.shardsWritten).toBeGreaterThan(0)
     expect(done.shardsWritten).toBeLessThanOrEqual(titleShards.size)
     expect(done.shardsWritten).toBeLessThan(documentShards.size / 3)
     expect(done.shardsWritten).toBeLessThan(shardCount / 4)
-    measured.titleEdit = { shardsWritten: done.shardsWritten, titleShards: titleShards.size, documentShards: documentShards.size, shardCount }
+    measured.titleEdit = {
+      shardsWritten: done.shardsWritten,
+      titleShards: titleShards.size,
+      documentShards: documentShards.size,
+      shardCount,
+    }
   })
 
   it('body and summary edits', async () => {
     const lecture = current.find((document) => document.type === 'lecture')!
-    const longer = { ...lecture, fields: { ...lecture.fields, body: `${lecture.fields.body}${pick(sentences)}` } }
+    const longer = {
+      ...lecture,
+      fields: { ...lecture.fields, body: `${lecture.fields.body}${pick(sentences)}` },
+    }
     replace(longer)
     const body = await applyAndCompare({ previous: [lecture], next: [longer] }, 2)
     expect(body.docFilesWritten).toBe(0)
     const book = current.find((document) => document.type === 'book')!
-    const summary = { ...book, fields: { ...book.fields, summary: `新版简介：${book.fields.summary}` } }
+    const summary = {
+      ...book,
+      fields: { ...book.fields, summary: `新版简介：${book.fields.summary}` },
+    }
     replace(summary)
     const edit = await applyAndCompare({ previous: [book], next: [summary] }, 3)
     expect(edit.docFilesWritten).toBe(1)
@@ -257,12 +348,18 @@ describe('search index: incremental updates equal a full build', () => {
     const two = [generate(generated++), generate(generated++)]
     current.push(...two)
     await applyAndCompare({ previous: [], next: two }, 7)
-    expect(two.map((document) => slotOfKey(dir, documentKey(document)))).toEqual([120, initialCount + 4])
+    expect(two.map((document) => slotOfKey(dir, documentKey(document)))).toEqual([
+      120,
+      initialCount + 4,
+    ])
   })
 
   it('edits, deletes and adds in one change, with a freed slot reused at once', async () => {
     const edited = current[30]
-    const newVersion = withTitle({ ...edited, fields: { ...edited.fields, body: some(2, 4) } }, '重新编辑的标题：党史学习教育')
+    const newVersion = withTitle(
+      { ...edited, fields: { ...edited.fields, body: some(2, 4) } },
+      '重新编辑的标题：党史学习教育',
+    )
     const deleted = [current[40], current[41]]
     const added = [generate(generated++, deleted[0].type), generate(generated++)]
     replace(newVersion)
@@ -274,7 +371,11 @@ describe('search index: incremental updates equal a full build', () => {
   })
 
   it('a term whose last posting goes disappears from its shard', async () => {
-    const rare = { ...generate(generated++, 'book'), title: '䶵䶶䶷之书', fields: { title: '䶵䶶䶷之书', summary: '孤本。', body: '' } }
+    const rare = {
+      ...generate(generated++, 'book'),
+      title: '䶵䶶䶷之书',
+      fields: { title: '䶵䶶䶷之书', summary: '孤本。', body: '' },
+    }
     current.push(rare)
     await applyAndCompare({ previous: [], next: [rare] }, 9)
     expect(readIndexSemantics(dir).terms['䶵䶶䶷']?.df).toBe(1)
@@ -286,7 +387,10 @@ describe('search index: incremental updates equal a full build', () => {
 
   it('an unchanged document rewrites no shard and no display file', async () => {
     const same = current[50]
-    const done = await applyAndCompare({ previous: [same], next: [{ ...same, fields: { ...same.fields } }] }, 11)
+    const done = await applyAndCompare(
+      { previous: [same], next: [{ ...same, fields: { ...same.fields } }] },
+      11,
+    )
     expect(done).toMatchObject({ shardsWritten: 0, docFilesWritten: 0 })
   })
 
@@ -304,11 +408,21 @@ describe('search index: incremental updates equal a full build', () => {
     const before = snapshot(dir)
     const present = current[60]
     expect(() => updater.apply({ previous: [], next: [present] })).toThrow(/already/)
-    expect(() => updater.apply({ previous: [generate(123456)], next: [] })).toThrow(/not in the index/)
+    expect(() => updater.apply({ previous: [generate(123456)], next: [] })).toThrow(
+      /not in the index/,
+    )
     // A previous version that is not the indexed one (same display data, other body).
-    const stale = { ...present, fields: { ...present.fields, body: `${present.fields.body}并非索引中的版本。` } }
+    const stale = {
+      ...present,
+      fields: { ...present.fields, body: `${present.fields.body}并非索引中的版本。` },
+    }
     expect(() => updater.apply({ previous: [stale], next: [] })).toThrow(/previous version/)
-    expect(() => updater.apply({ previous: [], next: [present, present].map((document) => ({ ...document, id: 'twice' })) })).toThrow(/twice/)
+    expect(() =>
+      updater.apply({
+        previous: [],
+        next: [present, present].map((document) => ({ ...document, id: 'twice' })),
+      }),
+    ).toThrow(/twice/)
     const after = snapshot(dir)
     expect([...after].filter(([file, { ino }]) => before.get(file)?.ino !== ino)).toEqual([])
     // And it still works.
@@ -316,7 +430,8 @@ describe('search index: incremental updates equal a full build', () => {
     replace(edited)
     expect(updater.apply({ previous: [present], next: [edited] }).shardsWritten).toBeGreaterThan(0)
     expect(JSON.stringify(readIndexSemantics(dir))).toBe(
-      (writeIndex(buildSearchIndex(current), cleanDir), JSON.stringify(readIndexSemantics(cleanDir))),
+      (writeIndex(buildSearchIndex(current), cleanDir),
+      JSON.stringify(readIndexSemantics(cleanDir))),
     )
   })
 

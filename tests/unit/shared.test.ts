@@ -19,7 +19,9 @@ describe('slugify', () => {
     expect(slugify('  !!! ')).toBe('')
   })
   it('cuts long titles at a syllable boundary', () => {
-    const slug = slugify('楼宇综合党委联合大数据中心税务局等职能部门设置楼宇综合服务站提供六大类七十八项服务事项')
+    const slug = slugify(
+      '楼宇综合党委联合大数据中心税务局等职能部门设置楼宇综合服务站提供六大类七十八项服务事项',
+    )
     expect(slug.length).toBeLessThanOrEqual(64)
     expect(isValidSlug(slug)).toBe(true)
     expect(slug.endsWith('-')).toBe(false)
@@ -83,7 +85,8 @@ describe('CLC', () => {
     expect(clcClassOf('L12')).toBeNull()
   })
   it('accepts real class numbers and rejects others', () => {
-    for (const ok of ['D26', 'D261.4', 'K27', 'I247.5', 'TP311.13', 'F127', 'A8']) expect(clcPattern.test(ok)).toBe(true)
+    for (const ok of ['D26', 'D261.4', 'K27', 'I247.5', 'TP311.13', 'F127', 'A8'])
+      expect(clcPattern.test(ok)).toBe(true)
     for (const bad of ['26', 'd26', 'L1', 'D 26', '']) expect(clcPattern.test(bad)).toBe(false)
   })
 })

@@ -22,7 +22,9 @@ describe('StagedFiles', () => {
     const dir = tempDir()
     const staged = new StagedFiles()
     const skipped: string[] = []
-    staged.stage(0, path.join(dir, 'x'.repeat(300), 'index.html'), 'long', (error) => skipped.push((error as NodeJS.ErrnoException).code ?? ''))
+    staged.stage(0, path.join(dir, 'x'.repeat(300), 'index.html'), 'long', (error) =>
+      skipped.push((error as NodeJS.ErrnoException).code ?? ''),
+    )
     staged.stage(0, path.join(dir, 'ok', 'index.html'), 'ok')
     await staged.commit()
     expect(skipped).toEqual(['ENAMETOOLONG'])
@@ -34,7 +36,9 @@ describe('StagedFiles', () => {
     fs.mkdirSync(path.join(dir, 'page', 'index.html'), { recursive: true })
     const staged = new StagedFiles()
     const skipped: string[] = []
-    staged.stage(0, path.join(dir, 'page', 'index.html'), 'page', (error) => skipped.push((error as NodeJS.ErrnoException).code ?? ''))
+    staged.stage(0, path.join(dir, 'page', 'index.html'), 'page', (error) =>
+      skipped.push((error as NodeJS.ErrnoException).code ?? ''),
+    )
     staged.stage(0, path.join(dir, 'other.html'), 'other')
     await staged.commit()
     expect(skipped).toEqual(['EISDIR'])

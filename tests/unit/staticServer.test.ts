@@ -37,13 +37,16 @@ afterAll(async () => {
 it('closes the file when a visitor aborts a range request (a seek in the player)', async () => {
   for (let n = 0; n < 5; n++) {
     await new Promise<void>((resolve) => {
-      const request = http.get({ port, path: '/lecture.mp3', headers: { Range: 'bytes=0-' } }, (response) => {
-        expect(response.statusCode).toBe(206)
-        response.once('data', () => {
-          request.destroy()
-          resolve()
-        })
-      })
+      const request = http.get(
+        { port, path: '/lecture.mp3', headers: { Range: 'bytes=0-' } },
+        (response) => {
+          expect(response.statusCode).toBe(206)
+          response.once('data', () => {
+            request.destroy()
+            resolve()
+          })
+        },
+      )
     })
   }
   await expect.poll(openFilesUnderRoot, { timeout: 5000 }).toBe(0)

@@ -21,7 +21,8 @@ it('restarts a child that dies, with growing pauses, until it stays up', async (
   const pauses: number[] = []
   let readyRuns = 0
   const supervised = superviseChild({
-    start: () => spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }),
+    start: () =>
+      spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }),
     isReady: (message) => (message as { type?: string }).type === 'ready',
     onReady: () => readyRuns++,
     onExit: (_how, pause) => pauses.push(pause),
@@ -29,7 +30,8 @@ it('restarts a child that dies, with growing pauses, until it stays up', async (
   })
   try {
     await supervised.ready // the first run's end already lets the servers start
-    for (let waited = 0; readyRuns === 0 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let waited = 0; readyRuns === 0 && waited < 20_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     expect(readyRuns).toBe(1)
     expect(supervised.starts).toBe(4)
     expect(pauses).toEqual([50, 100, 200])

@@ -14,7 +14,12 @@ const serverFunction: ServerFunctionClient = async function (args) {
 
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <RootLayout config={config} importMap={importMap} serverFunction={serverFunction} htmlProps={{ lang: 'zh-CN' }}>
+    <RootLayout
+      config={config}
+      importMap={importMap}
+      serverFunction={serverFunction}
+      htmlProps={{ lang: 'zh-CN' }}
+    >
       {children}
     </RootLayout>
   )

@@ -23,7 +23,13 @@ export const Books: CollectionConfig = {
     group: '汇书房',
     description: '汇书房与无人值守图书馆的馆藏目录。保存即公开，由编辑维护。',
   },
-  access: { read: anyone, readVersions: isStaff, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
+  access: {
+    read: anyone,
+    readVersions: isStaff,
+    create: isEditorOrAdmin,
+    update: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
+  },
   hooks: {
     beforeChange: [
       // Derived fields, kept for list filters and the site's browse-by-class pages.
@@ -54,7 +60,9 @@ export const Books: CollectionConfig = {
       label: 'ISBN',
       unique: true,
       index: true,
-      admin: { description: '可不填（1987 年以前出版的图书通常没有 ISBN）。连字符和空格会被自动去除。' },
+      admin: {
+        description: '可不填（1987 年以前出版的图书通常没有 ISBN）。连字符和空格会被自动去除。',
+      },
       hooks: { beforeValidate: [normalizeIsbnHook] },
       validate: validateIsbn,
     },
@@ -69,9 +77,16 @@ export const Books: CollectionConfig = {
           index: true,
           admin: { placeholder: 'D26' },
           validate: (value: string | null | undefined) =>
-            (typeof value === 'string' && clcPattern.test(value.trim())) || '分类号格式不正确，应以大类字母开头，如 D26、K27、TP311。',
+            (typeof value === 'string' && clcPattern.test(value.trim())) ||
+            '分类号格式不正确，应以大类字母开头，如 D26、K27、TP311。',
         },
-        { name: 'callNumber', type: 'text', label: '索书号', index: true, admin: { placeholder: 'D26/12' } },
+        {
+          name: 'callNumber',
+          type: 'text',
+          label: '索书号',
+          index: true,
+          admin: { placeholder: 'D26/12' },
+        },
       ],
     },
     {
@@ -97,7 +112,14 @@ export const Books: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'copies', type: 'number', label: '复本数', required: true, min: 0, defaultValue: 1 },
+        {
+          name: 'copies',
+          type: 'number',
+          label: '复本数',
+          required: true,
+          min: 0,
+          defaultValue: 1,
+        },
         {
           name: 'available',
           type: 'number',
@@ -105,8 +127,10 @@ export const Books: CollectionConfig = {
           required: true,
           min: 0,
           defaultValue: 1,
-          validate: (value: number | null | undefined, { siblingData }: { siblingData: { copies?: number } }) =>
-            value == null || value <= (siblingData?.copies ?? 0) || '可借册数不能多于复本数。',
+          validate: (
+            value: number | null | undefined,
+            { siblingData }: { siblingData: { copies?: number } },
+          ) => value == null || value <= (siblingData?.copies ?? 0) || '可借册数不能多于复本数。',
         },
       ],
     },
@@ -115,7 +139,11 @@ export const Books: CollectionConfig = {
       type: 'checkbox',
       label: '可借',
       index: true,
-      admin: { readOnly: true, position: 'sidebar', description: '有可借册数时自动勾选，便于筛选。' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: '有可借册数时自动勾选，便于筛选。',
+      },
     },
     editorialNoteField(),
   ],

@@ -25,7 +25,12 @@ export const Exhibitions: CollectionConfig = {
     { name: 'intro', type: 'textarea', label: '展览简介' },
     imageField({ name: 'cover', label: '封面图' }),
     { name: 'venue', type: 'text', label: '展览地点' },
-    { name: 'openedAt', type: 'date', label: '开展日期', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } } },
+    {
+      name: 'openedAt',
+      type: 'date',
+      label: '开展日期',
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } },
+    },
     {
       name: 'sections',
       type: 'array',

@@ -61,7 +61,11 @@ export const Exhibits: CollectionConfig = {
       name: 'date',
       type: 'date',
       label: '具体日期',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' }, description: '可选，如 1921年7月23日。' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
+        description: '可选，如 1921年7月23日。',
+      },
     },
     {
       name: 'order',
@@ -71,7 +75,12 @@ export const Exhibits: CollectionConfig = {
       defaultValue: 0,
       admin: { position: 'sidebar', description: '展区内的陈列顺序，数字小的在前。' },
     },
-    { name: 'caption', type: 'text', label: '展品说明', admin: { description: '一句话说明，显示在展品下方。' } },
+    {
+      name: 'caption',
+      type: 'text',
+      label: '展品说明',
+      admin: { description: '一句话说明，显示在展品下方。' },
+    },
     {
       name: 'images',
       type: 'array',

@@ -32,15 +32,35 @@ export const Lectures: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'series', type: 'select', label: '系列', required: true, index: true, options: toOptions(lectureSeries) },
-        { name: 'episode', type: 'number', label: '讲次（第N讲）', min: 1, admin: { description: '填数字，如 28 表示第28讲。' } },
+        {
+          name: 'series',
+          type: 'select',
+          label: '系列',
+          required: true,
+          index: true,
+          options: toOptions(lectureSeries),
+        },
+        {
+          name: 'episode',
+          type: 'number',
+          label: '讲次（第N讲）',
+          min: 1,
+          admin: { description: '填数字，如 28 表示第28讲。' },
+        },
       ],
     },
     { name: 'speaker', type: 'relationship', relationTo: 'speakers', label: '主讲人', index: true },
     {
       type: 'row',
       fields: [
-        { name: 'date', type: 'date', label: '讲座日期', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } } },
+        {
+          name: 'date',
+          type: 'date',
+          label: '讲座日期',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } },
+        },
         { name: 'durationMinutes', type: 'number', label: '时长（分钟）', min: 1, max: 600 },
       ],
     },
@@ -49,7 +69,9 @@ export const Lectures: CollectionConfig = {
       type: 'upload',
       relationTo: 'media',
       label: '录音/录像',
-      filterOptions: { or: [{ mimeType: { contains: 'audio' } }, { mimeType: { contains: 'video' } }] },
+      filterOptions: {
+        or: [{ mimeType: { contains: 'audio' } }, { mimeType: { contains: 'video' } }],
+      },
       admin: { description: '上传 MP3、M4A、MP4 或 WebM；如视频在外部平台，填写下方链接。' },
     },
     {
@@ -86,7 +108,8 @@ export const Lectures: CollectionConfig = {
               required: true,
               admin: { width: '30%', placeholder: '12:30' },
               validate: (value: string | null | undefined) =>
-                (value != null && parseTimestamp(value) !== null) || '格式应为“分:秒”或“时:分:秒”，如 12:30。',
+                (value != null && parseTimestamp(value) !== null) ||
+                '格式应为“分:秒”或“时:分:秒”，如 12:30。',
             },
             { name: 'title', type: 'text', label: '章节标题', required: true },
           ],

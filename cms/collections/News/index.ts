@@ -27,7 +27,10 @@ export const News: CollectionConfig = {
   },
   access: publishableAccess,
   versions: publishableVersions,
-  hooks: { ...publishableHooks, beforeChange: [...publishableHooks.beforeChange, stampPublishedAt] },
+  hooks: {
+    ...publishableHooks,
+    beforeChange: [...publishableHooks.beforeChange, stampPublishedAt],
+  },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     slugField(),
@@ -37,8 +40,13 @@ export const News: CollectionConfig = {
       label: '摘要',
       maxLength: 300,
       admin: { description: '列表和分享时显示，建议 60–120 字。' },
-      validate: (value: string | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        Boolean(value?.trim()) || richTextHasContent(siblingData?.body) || '发布前请至少填写摘要或正文。',
+      validate: (
+        value: string | null | undefined,
+        { siblingData }: { siblingData: Record<string, unknown> },
+      ) =>
+        Boolean(value?.trim()) ||
+        richTextHasContent(siblingData?.body) ||
+        '发布前请至少填写摘要或正文。',
     },
     imageField({ name: 'cover', label: '封面图', description: '可不填，网站会显示默认封面。' }),
     { name: 'body', type: 'richText', label: '正文' },

@@ -20,7 +20,10 @@ export const withoutSiteChanges = (): RequestContext => ({ disableSiteChanges: t
  * One entry of the publisher's queue: a document to write again or remove, the site settings (on
  * every page), or the whole site.
  */
-export type QueuedChange = { kind: 'document'; targetCollection: string; documentId: string } | { kind: 'site' } | { kind: 'rebuild' }
+export type QueuedChange =
+  | { kind: 'document'; targetCollection: string; documentId: string }
+  | { kind: 'site' }
+  | { kind: 'rebuild' }
 
 /**
  * Adds an entry to the `site-changes` queue. Pass the `req` of the operation that caused it: the
@@ -29,5 +32,11 @@ export type QueuedChange = { kind: 'document'; targetCollection: string; documen
  */
 export async function enqueueSiteChange(req: PayloadRequest, change: QueuedChange): Promise<void> {
   if (req.context.disableSiteChanges) return
-  await req.payload.create({ collection: 'site-changes', data: change, depth: 0, overrideAccess: true, req })
+  await req.payload.create({
+    collection: 'site-changes',
+    data: change,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
 }

@@ -9,7 +9,8 @@ export const rebuildEndpoint: Endpoint = {
   path: '/rebuild',
   method: 'post',
   handler: async (req) => {
-    if (!canPublish(req.user)) return Response.json({ errors: [{ message: rebuildNotAllowedMessage }] }, { status: 403 })
+    if (!canPublish(req.user))
+      return Response.json({ errors: [{ message: rebuildNotAllowedMessage }] }, { status: 403 })
     await enqueueSiteChange(req, { kind: 'rebuild' })
     return Response.json({ queued: true }, { status: 202 })
   },

@@ -16,7 +16,8 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles', 'updatedAt'],
     group: '系统',
-    description: '后台账号。投稿人可撰写草稿；编辑可发布、撤回和删除；管理员另可管理账号与网站设置。',
+    description:
+      '后台账号。投稿人可撰写草稿；编辑可发布、撤回和删除；管理员另可管理账号与网站设置。',
   },
   auth: {
     // Above the per-address limit (5 failures in 15 min, hooks/throttleLogins): one address cannot lock an account.
@@ -54,7 +55,9 @@ export const Users: CollectionConfig = {
         condition: (data, _siblingData, { operation, user }) =>
           operation === 'update' &&
           Boolean(user) &&
-          (data?.id != null ? String(data.id) === String(user!.id) : String(data?.email ?? '').toLowerCase() === String(user!.email ?? '').toLowerCase()),
+          (data?.id != null
+            ? String(data.id) === String(user!.id)
+            : String(data?.email ?? '').toLowerCase() === String(user!.email ?? '').toLowerCase()),
         components: { Field: '@payloadcms/ui#PasswordField' },
       },
     },

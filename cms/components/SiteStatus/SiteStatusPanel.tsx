@@ -25,7 +25,12 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 /** Polls the publisher's status and the number of queued changes while the tab is visible. */
 function useSiteStatus(api: string): Snapshot {
-  const [snapshot, setSnapshot] = useState<Snapshot>({ status: null, pending: null, stale: false, polledAt: 0 })
+  const [snapshot, setSnapshot] = useState<Snapshot>({
+    status: null,
+    pending: null,
+    stale: false,
+    polledAt: 0,
+  })
   useEffect(() => {
     const controller = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -53,7 +58,15 @@ function useSiteStatus(api: string): Snapshot {
   return snapshot
 }
 
-function Item({ label, children, tone }: { label: string; children: React.ReactNode; tone?: 'busy' | 'failed' }) {
+function Item({
+  label,
+  children,
+  tone,
+}: {
+  label: string
+  children: React.ReactNode
+  tone?: 'busy' | 'failed'
+}) {
   return (
     <div className={`site-status__item${tone ? ` site-status__item--${tone}` : ''}`}>
       <h3 className="site-status__label">{label}</h3>
@@ -67,7 +80,8 @@ function When({ at }: { at?: string | null }) {
   if (!at) return <p className="site-status__value site-status__muted">暂无</p>
   return (
     <p className="site-status__value">
-      <time dateTime={at}>{formatTime(at)}</time> <span className="site-status__muted">（{formatAgo(at)}）</span>
+      <time dateTime={at}>{formatTime(at)}</time>{' '}
+      <span className="site-status__muted">（{formatAgo(at)}）</span>
     </p>
   )
 }
@@ -92,9 +106,14 @@ export function SiteStatusPanel() {
   const requestRebuild = useCallback(async () => {
     setRequesting(true)
     try {
-      const response = await fetch(`${api}/site-changes/rebuild`, { method: 'POST', credentials: 'include' })
+      const response = await fetch(`${api}/site-changes/rebuild`, {
+        method: 'POST',
+        credentials: 'include',
+      })
       if (response.status !== 202) {
-        const body = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null
+        const body = (await response.json().catch(() => null)) as {
+          errors?: { message?: string }[]
+        } | null
         throw new Error(body?.errors?.[0]?.message || `请求失败（${response.status}）`)
       }
       setRebuildRequestedAt(new Date().toISOString())
@@ -107,12 +126,18 @@ export function SiteStatusPanel() {
   }, [api])
 
   const { lastUpdate, lastFullBuild, working, lastError, lastBackup } = status ?? {}
-  const backupFailed = Boolean(lastBackup?.failedAt && (!lastBackup.at || lastBackup.failedAt > lastBackup.at))
+  const backupFailed = Boolean(
+    lastBackup?.failedAt && (!lastBackup.at || lastBackup.failedAt > lastBackup.at),
+  )
   const lastSuccess = [lastUpdate?.at, lastFullBuild?.at].filter(Boolean).sort().pop()
   const recoveredSinceError = Boolean(lastError?.at && lastSuccess && lastSuccess > lastError.at)
 
   return (
-    <section className="site-status" aria-labelledby="site-status-title" aria-busy={status === null && !stale}>
+    <section
+      className="site-status"
+      aria-labelledby="site-status-title"
+      aria-busy={status === null && !stale}
+    >
       <header className="site-status__header">
         <h2 id="site-status-title" className="site-status__title">
           网站状态
@@ -124,7 +149,13 @@ export function SiteStatusPanel() {
                 已于 {formatClock(rebuildRequestedAt)} 请求全部重建
               </span>
             )}
-            <Button buttonStyle="secondary" size="medium" margin={false} disabled={requesting} onClick={requestRebuild}>
+            <Button
+              buttonStyle="secondary"
+              size="medium"
+              margin={false}
+              disabled={requesting}
+              onClick={requestRebuild}
+            >
               {requesting ? '正在请求……' : '全部重建'}
             </Button>
           </div>
@@ -149,7 +180,8 @@ export function SiteStatusPanel() {
           {lastFullBuild?.at && (
             <p className="site-status__detail">
               {detail([
-                lastFullBuild.durationMs != null && `用时 ${formatDuration(lastFullBuild.durationMs)}`,
+                lastFullBuild.durationMs != null &&
+                  `用时 ${formatDuration(lastFullBuild.durationMs)}`,
                 lastFullBuild.pages != null && `${lastFullBuild.pages} 个页面`,
                 lastFullBuild.reason && `原因：${lastFullBuild.reason}`,
               ])}
@@ -184,17 +216,23 @@ export function SiteStatusPanel() {
           )}
           {backupFailed && lastBackup?.failedAt && (
             <p className="site-status__detail site-status__failure" role="alert">
-              备份失败于 <time dateTime={lastBackup.failedAt}>{formatTime(lastBackup.failedAt)}</time>：{lastBackup.error || '原因未知'}
+              备份失败于{' '}
+              <time dateTime={lastBackup.failedAt}>{formatTime(lastBackup.failedAt)}</time>：
+              {lastBackup.error || '原因未知'}
             </p>
           )}
         </Item>
         <Item label="待发布变更">
           <p className="site-status__value site-status__count">{pending ?? '—'}</p>
-          <p className="site-status__detail">{pending ? '项变更等待发布到网站' : '没有等待发布的变更'}</p>
+          <p className="site-status__detail">
+            {pending ? '项变更等待发布到网站' : '没有等待发布的变更'}
+          </p>
         </Item>
       </div>
       {lastError?.at && (
-        <div className={`site-status__error${recoveredSinceError ? ' site-status__error--recovered' : ''}`}>
+        <div
+          className={`site-status__error${recoveredSinceError ? ' site-status__error--recovered' : ''}`}
+        >
           <h3 className="site-status__label">
             最近一次失败 <time dateTime={lastError.at}>{formatTime(lastError.at)}</time>
             {recoveredSinceError && <span className="site-status__muted">（此后已成功更新）</span>}

@@ -1,6 +1,12 @@
 import { formatChineseDate } from '../../../shared/dates'
 
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
 
 /** `'2026-11-28T06:03:05Z'` → `'14:03:05'` (China time). */
 export function formatClock(value: string): string {

@@ -1,7 +1,15 @@
 import { clcClassOf, type ClcClass } from '../../../shared/clc'
 import { byNumericId, compareText, newestFirst } from '../../../shared/contentOrder'
 import { chinaYear } from '../../../shared/dates'
-import type { BookEntry, ExhibitEntry, ExhibitionEntry, LectureEntry, NewsEntry, SiteContent, SpeakerEntry } from '../../../shared/siteContent'
+import type {
+  BookEntry,
+  ExhibitEntry,
+  ExhibitionEntry,
+  LectureEntry,
+  NewsEntry,
+  SiteContent,
+  SpeakerEntry,
+} from '../../../shared/siteContent'
 import type { BookLocation, LectureSeries, NewsCategory } from '../../../shared/vocabulary'
 
 /** The export's collections and settings, as the pages see them. */
@@ -49,19 +57,30 @@ function walkExhibition(exhibition: ExhibitionEntry, exhibits: ExhibitEntry[]): 
   const sectionOrder = new Map(exhibition.sections.map((section, index) => [section.id, index]))
   const walk = exhibits
     .filter((exhibit) => sectionOrder.has(exhibit.sectionId))
-    .sort((a, b) => sectionOrder.get(a.sectionId)! - sectionOrder.get(b.sectionId)! || a.order - b.order || byNumericId(a, b))
+    .sort(
+      (a, b) =>
+        sectionOrder.get(a.sectionId)! - sectionOrder.get(b.sectionId)! ||
+        a.order - b.order ||
+        byNumericId(a, b),
+    )
   const position = new Map(walk.map((exhibit, index) => [exhibit.id, index]))
   const bySection = groupBy(walk, (exhibit) => exhibit.sectionId)
   const byYear = groupBy(walk, (exhibit) => exhibit.year)
   return {
     exhibition,
     exhibits: walk,
-    sections: exhibition.sections.map((section) => ({ section, exhibits: bySection.get(section.id) ?? [] })),
+    sections: exhibition.sections.map((section) => ({
+      section,
+      exhibits: bySection.get(section.id) ?? [],
+    })),
     timeline: [...byYear.entries()]
       .sort(([a], [b]) => a - b)
       .map(([year, items]) => ({
         year,
-        exhibits: items.sort((a, b) => compareText(a.date ?? '', b.date ?? '') || position.get(a.id)! - position.get(b.id)!),
+        exhibits: items.sort(
+          (a, b) =>
+            compareText(a.date ?? '', b.date ?? '') || position.get(a.id)! - position.get(b.id)!,
+        ),
       })),
   }
 }
@@ -71,11 +90,16 @@ function walkExhibition(exhibition: ExhibitionEntry, exhibits: ExhibitEntry[]): 
  * Every order is total (a date or key, then the id), so the input order never shows: a full
  * build and the publisher's incrementally updated content give the same pages.
  */
-export function buildContentIndex(lists: ContentLists, previous?: { lists: ContentLists; index: ContentIndex }): ContentIndex {
+export function buildContentIndex(
+  lists: ContentLists,
+  previous?: { lists: ContentLists; index: ContentIndex },
+): ContentIndex {
   // The publisher rebuilds the index on every update: collections it did not change (the same
   // input array) keep their sorted lists and lookups.
   const reuse = <K extends keyof ContentLists, T>(keys: K[], build: () => T): T =>
-    previous && keys.every((key) => previous.lists[key] === lists[key]) ? (previous.index as unknown as T) : build()
+    previous && keys.every((key) => previous.lists[key] === lists[key])
+      ? (previous.index as unknown as T)
+      : build()
   const newsPart = reuse(['news'], () => {
     const news = [...lists.news].sort(newestFirst((item) => item.publishedAt))
     return {
@@ -97,7 +121,10 @@ export function buildContentIndex(lists: ContentLists, previous?: { lists: Conte
   })
   const bookPart = reuse(['books'], () => {
     const callNumbers = new Intl.Collator('en', { numeric: true })
-    const books = [...lists.books].sort((a, b) => callNumbers.compare(a.callNumber ?? a.clc, b.callNumber ?? b.clc) || byNumericId(a, b))
+    const books = [...lists.books].sort(
+      (a, b) =>
+        callNumbers.compare(a.callNumber ?? a.clc, b.callNumber ?? b.clc) || byNumericId(a, b),
+    )
     return {
       books,
       booksByClass: groupBy(books, (book) => clcClassOf(book.clcClass ?? book.clc)),
@@ -109,12 +136,19 @@ export function buildContentIndex(lists: ContentLists, previous?: { lists: Conte
     const exhibitsByExhibition = groupBy(lists.exhibits, (exhibit) => exhibit.exhibitionId)
     return {
       exhibitions,
-      exhibitionWalks: new Map(exhibitions.map((exhibition) => [exhibition.id, walkExhibition(exhibition, exhibitsByExhibition.get(exhibition.id) ?? [])])),
+      exhibitionWalks: new Map(
+        exhibitions.map((exhibition) => [
+          exhibition.id,
+          walkExhibition(exhibition, exhibitsByExhibition.get(exhibition.id) ?? []),
+        ]),
+      ),
     }
   })
   const speakerPart = reuse(['speakers'], () => {
     // Slugs are the pinyin of the names: sorting by them is the order Chinese readers expect.
-    const speakers = [...lists.speakers].sort((a, b) => compareText(a.slug, b.slug) || byNumericId(a, b))
+    const speakers = [...lists.speakers].sort(
+      (a, b) => compareText(a.slug, b.slug) || byNumericId(a, b),
+    )
     return { speakers, speakersById: new Map(speakers.map((speaker) => [speaker.id, speaker])) }
   })
   return {

@@ -6,7 +6,15 @@
  * tap opens a result. The panel overlays the page, so nothing below it moves.
  */
 import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react'
-import { findTop, loadSearchIndex, searchInputAttributes, searchPageUrl, searchUrl, typeLabels, type FoundDocument } from './SearchClient'
+import {
+  findTop,
+  loadSearchIndex,
+  searchInputAttributes,
+  searchPageUrl,
+  searchUrl,
+  typeLabels,
+  type FoundDocument,
+} from './SearchClient'
 import SearchEmpty from './SearchEmpty'
 import SearchHighlight from './SearchHighlight'
 
@@ -173,7 +181,13 @@ export default function SearchBox() {
             共 {shown.total} 条结果
           </p>
         )}
-        <ul role="listbox" id={listId} aria-label="搜索结果" className="search-options" hidden={!expanded}>
+        <ul
+          role="listbox"
+          id={listId}
+          aria-label="搜索结果"
+          className="search-options"
+          hidden={!expanded}
+        >
           {results.map((result, i) => (
             <li
               key={result.doc}
@@ -195,7 +209,9 @@ export default function SearchBox() {
             </li>
           ))}
         </ul>
-        {status === 'failed' && <p className="search-panel__note">搜索暂时不可用，请稍后再试，或直接浏览各栏目。</p>}
+        {status === 'failed' && (
+          <p className="search-panel__note">搜索暂时不可用，请稍后再试，或直接浏览各栏目。</p>
+        )}
         {status !== 'failed' && shown?.total === 0 && <SearchEmpty query={shown.query} />}
         {shown && shown.total > 0 && (
           <p className="search-panel__more">

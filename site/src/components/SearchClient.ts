@@ -3,14 +3,29 @@
  * (SearchPage): one index per page, opened from `/search/manifest.json` on first use, its shards
  * and display files fetched as queries need them and kept for later queries.
  */
-import type { SearchDocumentDisplay, SearchDocumentType, SearchManifest } from '../../../shared/search/format'
-import { httpSearchSource, openSearchIndex, typeOfDocument, type SearchHit, type SearchIndex } from '../../../shared/search/searchIndex'
+import type {
+  SearchDocumentDisplay,
+  SearchDocumentType,
+  SearchManifest,
+} from '../../../shared/search/format'
+import {
+  httpSearchSource,
+  openSearchIndex,
+  typeOfDocument,
+  type SearchHit,
+  type SearchIndex,
+} from '../../../shared/search/searchIndex'
 
 /** The /search/ page; the index's files live beside it. */
 export const searchPageUrl = '/search/'
 
 export const searchTypes: readonly SearchDocumentType[] = ['news', 'exhibit', 'lecture', 'book']
-export const typeLabels: Record<SearchDocumentType, string> = { news: '新闻', exhibit: '展品', lecture: '讲座', book: '图书' }
+export const typeLabels: Record<SearchDocumentType, string> = {
+  news: '新闻',
+  exhibit: '展品',
+  lecture: '讲座',
+  book: '图书',
+}
 
 /** `/search/?q=…&type=…`: the shareable URL of a search. */
 export function searchUrl(query: string, type?: SearchDocumentType | null): string {
@@ -28,7 +43,10 @@ export function loadSearchIndex(): Promise<SearchIndex> {
   opening ??= (async () => {
     const response = await fetch(`${searchPageUrl}manifest.json`)
     if (!response.ok) throw new Error(`search manifest: ${response.status}`)
-    return openSearchIndex((await response.json()) as SearchManifest, httpSearchSource(searchPageUrl))
+    return openSearchIndex(
+      (await response.json()) as SearchManifest,
+      httpSearchSource(searchPageUrl),
+    )
   })()
   opening.catch(() => (opening = undefined))
   return opening
@@ -52,7 +70,10 @@ export async function findAll(query: string): Promise<Found> {
 }
 
 /** The best `limit` documents for `query` with their display data, and how many match in all. */
-export async function findTop(query: string, limit: number): Promise<{ total: number; documents: FoundDocument[] }> {
+export async function findTop(
+  query: string,
+  limit: number,
+): Promise<{ total: number; documents: FoundDocument[] }> {
   const index = await loadSearchIndex()
   const { hits, total } = await index.search(query, { limit })
   const documents = await index.documents(hits.map((hit) => hit.doc))
@@ -65,7 +86,10 @@ export async function display(found: Found, hits: readonly SearchHit[]): Promise
 }
 
 /** Pairs display data with its hits, leaving out documents removed since the search ran. */
-function withDocumentNumbers(documents: (SearchDocumentDisplay | null)[], hits: readonly SearchHit[]): FoundDocument[] {
+function withDocumentNumbers(
+  documents: (SearchDocumentDisplay | null)[],
+  hits: readonly SearchHit[],
+): FoundDocument[] {
   return documents.flatMap((document, i) => (document ? [{ ...document, doc: hits[i].doc }] : []))
 }
 

@@ -21,8 +21,8 @@ export default function SearchEmpty({ query }: { query: string }) {
         ))}
       </p>
       <p>
-        或按栏目浏览：<a href={newsListUrl}>活动新闻</a>、<a href={exhibitionsUrl}>百年党史展</a>、<a href={lecturesUrl}>红领讲堂</a>、
-        <a href={libraryUrl}>汇书房</a>
+        或按栏目浏览：<a href={newsListUrl}>活动新闻</a>、<a href={exhibitionsUrl}>百年党史展</a>、
+        <a href={lecturesUrl}>红领讲堂</a>、<a href={libraryUrl}>汇书房</a>
       </p>
     </div>
   )

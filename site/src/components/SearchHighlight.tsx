@@ -4,7 +4,9 @@ import { highlightPieces } from '../../../shared/search/highlight'
 export default function SearchHighlight({ text, query }: { text: string; query: string }) {
   return (
     <>
-      {highlightPieces(text, query).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text))}
+      {highlightPieces(text, query).map((piece, i) =>
+        piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text,
+      )}
     </>
   )
 }

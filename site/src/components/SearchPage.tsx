@@ -25,7 +25,8 @@ import SearchHighlight from './SearchHighlight'
 const pageSize = 10
 const inputId = 'search-page-q'
 
-const isType = (value: string | null): value is SearchDocumentType => searchTypes.includes(value as SearchDocumentType)
+const isType = (value: string | null): value is SearchDocumentType =>
+  searchTypes.includes(value as SearchDocumentType)
 
 export default function SearchPage({ siteName }: { siteName: string }) {
   const [value, setValue] = useState('')
@@ -33,7 +34,10 @@ export default function SearchPage({ siteName }: { siteName: string }) {
   const [found, setFound] = useState<Found | null>(null)
   const [status, setStatus] = useState<'idle' | 'searching' | 'done' | 'failed'>('idle')
   const [limit, setLimit] = useState(pageSize)
-  const [shown, setShown] = useState<{ query: string; documents: FoundDocument[] }>({ query: '', documents: [] })
+  const [shown, setShown] = useState<{ query: string; documents: FoundDocument[] }>({
+    query: '',
+    documents: [],
+  })
   /** The query being searched; answers to older ones are dropped. */
   const latest = useRef('')
   const typeRef = useRef<SearchDocumentType | null>(null)
@@ -109,7 +113,8 @@ export default function SearchPage({ siteName }: { siteName: string }) {
     syncUrl(latest.current, selected)
   }
 
-  const resultLinks = () => Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('.search-result__title a') ?? [])
+  const resultLinks = () =>
+    Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('.search-result__title a') ?? [])
 
   function onInputKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' && !event.nativeEvent.isComposing && resultLinks().length > 0) {
@@ -173,9 +178,17 @@ export default function SearchPage({ siteName }: { siteName: string }) {
         <legend className="visually-hidden">按类型筛选</legend>
         {[null, ...searchTypes].map((option) => (
           <label key={option ?? 'all'} className="search-filter__option">
-            <input type="radio" name="type" value={option ?? ''} checked={type === option} onChange={() => selectType(option)} />
+            <input
+              type="radio"
+              name="type"
+              value={option ?? ''}
+              checked={type === option}
+              onChange={() => selectType(option)}
+            />
             <span>{option ? typeLabels[option] : '全部'}</span>
-            <span className="count">{found ? (option ? found.counts[option] : found.hits.length) : ''}</span>
+            <span className="count">
+              {found ? (option ? found.counts[option] : found.hits.length) : ''}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -203,7 +216,11 @@ export default function SearchPage({ siteName }: { siteName: string }) {
       )}
       {found && hits.length > shown.documents.length && shown.documents.length > 0 && (
         <p className="search-more">
-          <button type="button" className="button button--quiet" onClick={() => setLimit(limit + pageSize)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setLimit(limit + pageSize)}
+          >
             显示更多结果（还有 {hits.length - shown.documents.length} 条）
           </button>
         </p>

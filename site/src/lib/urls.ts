@@ -17,7 +17,11 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length
  * make a path the file system refuses (ENAMETOOLONG) or one that leaves its folder.
  */
 export function pathSegment(value: string): string {
-  const ordinary = !unsafeInSegment.test(value) && !/^\.{1,2}$/.test(value) && !looksHashed.test(value) && utf8Length(value) <= maxSegmentBytes
+  const ordinary =
+    !unsafeInSegment.test(value) &&
+    !/^\.{1,2}$/.test(value) &&
+    !looksHashed.test(value) &&
+    utf8Length(value) <= maxSegmentBytes
   if (ordinary) return value
   let prefix = ''
   for (const char of value) {
@@ -47,7 +51,8 @@ function shortHash(text: string): string {
 const segment = (value: string) => encodeURIComponent(pathSegment(value))
 
 /** Page 1 of a list is the list's own URL; later pages are `<base>page/N/`. */
-export const pagedUrl = (base: string, page: number): string => (page > 1 ? `${base}page/${page}/` : base)
+export const pagedUrl = (base: string, page: number): string =>
+  page > 1 ? `${base}page/${page}/` : base
 
 export const homeUrl = '/'
 export const aboutUrl = '/about/'
@@ -61,7 +66,8 @@ export const isLinkableTag = (tag: string) => tag.trim() !== ''
 
 export const exhibitionsUrl = '/exhibitions/'
 export const exhibitionUrl = (slug: string) => `/exhibitions/${segment(slug)}/`
-export const exhibitUrl = (exhibitionSlug: string, slug: string) => `/exhibitions/${segment(exhibitionSlug)}/${segment(slug)}/`
+export const exhibitUrl = (exhibitionSlug: string, slug: string) =>
+  `/exhibitions/${segment(exhibitionSlug)}/${segment(slug)}/`
 
 export const lecturesUrl = '/lectures/'
 export const lecturesOldestUrl = '/lectures/oldest/'

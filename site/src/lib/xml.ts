@@ -1,7 +1,10 @@
 /** XML escaping and the RSS 2.0 document shared by the news and lecture feeds. */
 
 export const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  )
 
 export interface FeedItem {
   title: string
@@ -35,7 +38,9 @@ export function rssXml(feed: Feed): string {
     `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +
     `<title>${escapeXml(feed.title)}</title><link>${escapeXml(feed.link)}</link><description>${escapeXml(feed.description)}</description>` +
     `<language>zh-cn</language><atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>` +
-    (feed.items[0] ? `<lastBuildDate>${new Date(feed.items[0].date).toUTCString()}</lastBuildDate>` : '') +
+    (feed.items[0]
+      ? `<lastBuildDate>${new Date(feed.items[0].date).toUTCString()}</lastBuildDate>`
+      : '') +
     `\n${items}\n</channel></rss>\n`
   return body
 }

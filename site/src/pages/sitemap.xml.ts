@@ -5,4 +5,6 @@ import { generatedFile } from '../feeds/generatedFiles'
 const file = generatedFile('/sitemap.xml')
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(file.render(await getContent(), site), { headers: { 'Content-Type': file.contentType } })
+  new Response(file.render(await getContent(), site), {
+    headers: { 'Content-Type': file.contentType },
+  })

@@ -9,10 +9,31 @@
  */
 import type { ClcClass } from '../../../shared/clc'
 import { clcClasses } from '../../../shared/clc'
-import { publicCollections, type BookEntry, type ExhibitEntry, type LectureEntry, type NewsEntry, type PublicCollection, type SpeakerEntry } from '../../../shared/siteContent'
-import { bookLocations, lectureSeries, newsCategories, type BookLocation, type LectureSeries, type NewsCategory } from '../../../shared/vocabulary'
+import {
+  publicCollections,
+  type BookEntry,
+  type ExhibitEntry,
+  type LectureEntry,
+  type NewsEntry,
+  type PublicCollection,
+  type SpeakerEntry,
+} from '../../../shared/siteContent'
+import {
+  bookLocations,
+  lectureSeries,
+  newsCategories,
+  type BookLocation,
+  type LectureSeries,
+  type NewsCategory,
+} from '../../../shared/vocabulary'
 import { relatedNews, type ContentIndex, type ExhibitionWalk } from '../cms/buildContentIndex'
-import { bookPageSize, lecturePageSize, newsPageSize, pageCount, type ListPage } from '../lib/pagination'
+import {
+  bookPageSize,
+  lecturePageSize,
+  newsPageSize,
+  pageCount,
+  type ListPage,
+} from '../lib/pagination'
 import * as urls from '../lib/urls'
 
 /** The collections of the export a family can read (the site settings are read by every page). */
@@ -40,21 +61,39 @@ export interface LectureListPageData extends ListPage<LectureEntry> {
 }
 
 export interface ViewProps {
-  home: { latestNews: NewsEntry[]; lecture: LectureEntry | null; lectureSpeaker: SpeakerEntry | null; exhibition: ContentIndex['exhibitions'][number] | null; bookCount: number }
+  home: {
+    latestNews: NewsEntry[]
+    lecture: LectureEntry | null
+    lectureSpeaker: SpeakerEntry | null
+    exhibition: ContentIndex['exhibitions'][number] | null
+    bookCount: number
+  }
   newsList: { page: ListPage<NewsEntry> }
   newsCategory: { page: ListPage<NewsEntry>; category: NewsCategory }
   newsTag: { page: ListPage<NewsEntry>; tag: string }
   newsArticle: { item: NewsEntry; related: NewsEntry[] }
-  exhibitions: { exhibitions: { exhibition: ContentIndex['exhibitions'][number]; exhibitCount: number }[] }
+  exhibitions: {
+    exhibitions: { exhibition: ContentIndex['exhibitions'][number]; exhibitCount: number }[]
+  }
   exhibition: { walk: ExhibitionWalk }
-  exhibit: { exhibit: ExhibitEntry; exhibition: ContentIndex['exhibitions'][number]; sectionTitle: string; previous: Neighbour; next: Neighbour }
+  exhibit: {
+    exhibit: ExhibitEntry
+    exhibition: ContentIndex['exhibitions'][number]
+    sectionTitle: string
+    previous: Neighbour
+    next: Neighbour
+  }
   lectureList: { page: LectureListPageData; browse: LectureBrowse; order: 'newest' | 'oldest' }
   lectureSeries: { page: LectureListPageData; browse: LectureBrowse; series: LectureSeries }
   lectureYear: { page: LectureListPageData; browse: LectureBrowse; year: number }
   lecture: { lecture: LectureEntry; speaker: SpeakerEntry | null }
   speakers: { speakers: { speaker: SpeakerEntry; lectureCount: number }[] }
   speaker: { speaker: SpeakerEntry; lectures: LectureEntry[] }
-  library: { bookCount: number; classes: { letter: ClcClass; name: string; count: number }[]; locations: { key: BookLocation; label: string; count: number }[] }
+  library: {
+    bookCount: number
+    classes: { letter: ClcClass; name: string; count: number }[]
+    locations: { key: BookLocation; label: string; count: number }[]
+  }
   libraryClass: { page: ListPage<BookEntry>; letter: ClcClass }
   libraryLocation: { page: ListPage<BookEntry>; location: BookLocation }
   book: { book: BookEntry }
@@ -83,7 +122,13 @@ function pagedRoutes<V extends ViewName, T>(
 ): PageRoute<V>[] {
   const count = pageCount(items.length, size)
   return Array.from({ length: count }, (_, index) => {
-    const page: ListPage<T> = { items: items.slice(index * size, (index + 1) * size), number: index + 1, count, total: items.length, base }
+    const page: ListPage<T> = {
+      items: items.slice(index * size, (index + 1) * size),
+      number: index + 1,
+      count,
+      total: items.length,
+      base,
+    }
     return { view, path: urls.pagedUrl(base, index + 1), props: props(page) }
   })
 }
@@ -98,12 +143,22 @@ function lecturePage(content: ContentIndex, page: ListPage<LectureEntry>): Lectu
 
 function lectureBrowse(content: ContentIndex): LectureBrowse {
   return {
-    series: (Object.entries(lectureSeries) as [LectureSeries, string][]).map(([key, label]) => ({ key, label, count: content.lecturesBySeries.get(key)?.length ?? 0 })),
-    years: [...content.lecturesByYear.entries()].sort(([a], [b]) => b - a).map(([year, items]) => ({ year, count: items.length })),
+    series: (Object.entries(lectureSeries) as [LectureSeries, string][]).map(([key, label]) => ({
+      key,
+      label,
+      count: content.lecturesBySeries.get(key)?.length ?? 0,
+    })),
+    years: [...content.lecturesByYear.entries()]
+      .sort(([a], [b]) => b - a)
+      .map(([year, items]) => ({ year, count: items.length })),
   }
 }
 
-const family = <V extends ViewName>(view: V, dependsOn: readonly ContentDependency[], routes: (content: ContentIndex) => PageRoute<V>[]): PageFamily<V> => ({
+const family = <V extends ViewName>(
+  view: V,
+  dependsOn: readonly ContentDependency[],
+  routes: (content: ContentIndex) => PageRoute<V>[],
+): PageFamily<V> => ({
   view,
   dependsOn,
   routes,
@@ -126,7 +181,11 @@ const documentFamily = <V extends ViewName, T extends { id: string }>(
 })
 
 /** An exhibit's page: its place in its exhibition's walk gives its section and neighbours. */
-function exhibitRoute({ exhibition, exhibits }: ExhibitionWalk, index: number, sectionTitles: Map<string, string>): PageRoute<'exhibit'> {
+function exhibitRoute(
+  { exhibition, exhibits }: ExhibitionWalk,
+  index: number,
+  sectionTitles: Map<string, string>,
+): PageRoute<'exhibit'> {
   const exhibit = exhibits[index]
   return {
     view: 'exhibit',
@@ -141,7 +200,8 @@ function exhibitRoute({ exhibition, exhibits }: ExhibitionWalk, index: number, s
   }
 }
 
-const sectionTitlesOf = ({ exhibition }: ExhibitionWalk) => new Map(exhibition.sections.map((section) => [section.id, section.title]))
+const sectionTitlesOf = ({ exhibition }: ExhibitionWalk) =>
+  new Map(exhibition.sections.map((section) => [section.id, section.title]))
 
 export const pageFamilies: PageFamily[] = [
   family('home', ['news', 'lectures', 'speakers', 'exhibitions', 'books'], (content) => {
@@ -160,29 +220,49 @@ export const pageFamilies: PageFamily[] = [
       },
     ]
   }),
-  family('newsList', ['news'], (content) => pagedRoutes('newsList', content.news, newsPageSize, urls.newsListUrl, (page) => ({ page }))),
+  family('newsList', ['news'], (content) =>
+    pagedRoutes('newsList', content.news, newsPageSize, urls.newsListUrl, (page) => ({ page })),
+  ),
   family('newsCategory', ['news'], (content) =>
     (Object.keys(newsCategories) as NewsCategory[]).flatMap((category) =>
-      pagedRoutes('newsCategory', content.newsByCategory.get(category) ?? [], newsPageSize, urls.newsCategoryUrl(category), (page) => ({ page, category })),
+      pagedRoutes(
+        'newsCategory',
+        content.newsByCategory.get(category) ?? [],
+        newsPageSize,
+        urls.newsCategoryUrl(category),
+        (page) => ({ page, category }),
+      ),
     ),
   ),
   family('newsTag', ['news'], (content) =>
     [...content.newsByTag.entries()]
       .filter(([tag]) => urls.isLinkableTag(tag))
-      .flatMap(([tag, items]) => pagedRoutes('newsTag', items, newsPageSize, urls.newsTagUrl(tag), (page) => ({ page, tag }))),
+      .flatMap(([tag, items]) =>
+        pagedRoutes('newsTag', items, newsPageSize, urls.newsTagUrl(tag), (page) => ({
+          page,
+          tag,
+        })),
+      ),
   ),
   documentFamily(
     'newsArticle',
     ['news'],
     (content) => content.news,
-    (content, item) => ({ view: 'newsArticle', path: urls.newsUrl(item.slug), props: { item, related: relatedNews(content, item) } }),
+    (content, item) => ({
+      view: 'newsArticle',
+      path: urls.newsUrl(item.slug),
+      props: { item, related: relatedNews(content, item) },
+    }),
   ),
   family('exhibitions', ['exhibitions', 'exhibits'], (content) => [
     {
       view: 'exhibitions',
       path: urls.exhibitionsUrl,
       props: {
-        exhibitions: content.exhibitions.map((exhibition) => ({ exhibition, exhibitCount: content.exhibitionWalks.get(exhibition.id)?.exhibits.length ?? 0 })),
+        exhibitions: content.exhibitions.map((exhibition) => ({
+          exhibition,
+          exhibitCount: content.exhibitionWalks.get(exhibition.id)?.exhibits.length ?? 0,
+        })),
       },
     },
   ]),
@@ -190,7 +270,11 @@ export const pageFamilies: PageFamily[] = [
     'exhibition',
     ['exhibitions', 'exhibits'],
     (content) => content.exhibitions,
-    (content, exhibition) => ({ view: 'exhibition', path: urls.exhibitionUrl(exhibition.slug), props: { walk: content.exhibitionWalks.get(exhibition.id)! } }),
+    (content, exhibition) => ({
+      view: 'exhibition',
+      path: urls.exhibitionUrl(exhibition.slug),
+      props: { walk: content.exhibitionWalks.get(exhibition.id)! },
+    }),
   ),
   {
     // Not a documentFamily: an exhibit's page needs its place in the walk, found once per walk.
@@ -212,48 +296,83 @@ export const pageFamilies: PageFamily[] = [
   family('lectureList', ['lectures', 'speakers'], (content) => {
     const browse = lectureBrowse(content)
     return [
-      ...pagedRoutes('lectureList', content.lectures, lecturePageSize, urls.lecturesUrl, (page) => ({ page: lecturePage(content, page), browse, order: 'newest' as const })),
-      ...pagedRoutes('lectureList', [...content.lectures].reverse(), lecturePageSize, urls.lecturesOldestUrl, (page) => ({
-        page: lecturePage(content, page),
-        browse,
-        order: 'oldest' as const,
-      })),
+      ...pagedRoutes(
+        'lectureList',
+        content.lectures,
+        lecturePageSize,
+        urls.lecturesUrl,
+        (page) => ({ page: lecturePage(content, page), browse, order: 'newest' as const }),
+      ),
+      ...pagedRoutes(
+        'lectureList',
+        [...content.lectures].reverse(),
+        lecturePageSize,
+        urls.lecturesOldestUrl,
+        (page) => ({
+          page: lecturePage(content, page),
+          browse,
+          order: 'oldest' as const,
+        }),
+      ),
     ]
   }),
   family('lectureSeries', ['lectures', 'speakers'], (content) => {
     const browse = lectureBrowse(content)
     return (Object.keys(lectureSeries) as LectureSeries[]).flatMap((series) =>
-      pagedRoutes('lectureSeries', content.lecturesBySeries.get(series) ?? [], lecturePageSize, urls.lectureSeriesUrl(series), (page) => ({
-        page: lecturePage(content, page),
-        browse,
-        series,
-      })),
+      pagedRoutes(
+        'lectureSeries',
+        content.lecturesBySeries.get(series) ?? [],
+        lecturePageSize,
+        urls.lectureSeriesUrl(series),
+        (page) => ({
+          page: lecturePage(content, page),
+          browse,
+          series,
+        }),
+      ),
     )
   }),
   family('lectureYear', ['lectures', 'speakers'], (content) => {
     const browse = lectureBrowse(content)
     return [...content.lecturesByYear.entries()].flatMap(([year, lectures]) =>
-      pagedRoutes('lectureYear', lectures, lecturePageSize, urls.lectureYearUrl(year), (page) => ({ page: lecturePage(content, page), browse, year })),
+      pagedRoutes('lectureYear', lectures, lecturePageSize, urls.lectureYearUrl(year), (page) => ({
+        page: lecturePage(content, page),
+        browse,
+        year,
+      })),
     )
   }),
   documentFamily(
     'lecture',
     ['lectures', 'speakers'],
     (content) => content.lectures,
-    (content, lecture) => ({ view: 'lecture', path: urls.lectureUrl(lecture.slug), props: { lecture, speaker: speakerOf(content, lecture) } }),
+    (content, lecture) => ({
+      view: 'lecture',
+      path: urls.lectureUrl(lecture.slug),
+      props: { lecture, speaker: speakerOf(content, lecture) },
+    }),
   ),
   family('speakers', ['speakers', 'lectures'], (content) => [
     {
       view: 'speakers',
       path: urls.speakersUrl,
-      props: { speakers: content.speakers.map((speaker) => ({ speaker, lectureCount: content.lecturesBySpeaker.get(speaker.id)?.length ?? 0 })) },
+      props: {
+        speakers: content.speakers.map((speaker) => ({
+          speaker,
+          lectureCount: content.lecturesBySpeaker.get(speaker.id)?.length ?? 0,
+        })),
+      },
     },
   ]),
   documentFamily(
     'speaker',
     ['speakers', 'lectures'],
     (content) => content.speakers,
-    (content, speaker) => ({ view: 'speaker', path: urls.speakerUrl(speaker.slug), props: { speaker, lectures: content.lecturesBySpeaker.get(speaker.id) ?? [] } }),
+    (content, speaker) => ({
+      view: 'speaker',
+      path: urls.speakerUrl(speaker.slug),
+      props: { speaker, lectures: content.lecturesBySpeaker.get(speaker.id) ?? [] },
+    }),
   ),
   family('library', ['books'], (content) => [
     {
@@ -261,19 +380,34 @@ export const pageFamilies: PageFamily[] = [
       path: urls.libraryUrl,
       props: {
         bookCount: content.books.length,
-        classes: (Object.entries(clcClasses) as [ClcClass, string][]).map(([letter, name]) => ({ letter, name, count: content.booksByClass.get(letter)?.length ?? 0 })),
-        locations: (Object.entries(bookLocations) as [BookLocation, string][]).map(([key, label]) => ({ key, label, count: content.booksByLocation.get(key)?.length ?? 0 })),
+        classes: (Object.entries(clcClasses) as [ClcClass, string][]).map(([letter, name]) => ({
+          letter,
+          name,
+          count: content.booksByClass.get(letter)?.length ?? 0,
+        })),
+        locations: (Object.entries(bookLocations) as [BookLocation, string][]).map(
+          ([key, label]) => ({ key, label, count: content.booksByLocation.get(key)?.length ?? 0 }),
+        ),
       },
     },
   ]),
   family('libraryClass', ['books'], (content) =>
     [...content.booksByClass.entries()].flatMap(([letter, books]) =>
-      pagedRoutes('libraryClass', books, bookPageSize, urls.libraryClassUrl(letter), (page) => ({ page, letter })),
+      pagedRoutes('libraryClass', books, bookPageSize, urls.libraryClassUrl(letter), (page) => ({
+        page,
+        letter,
+      })),
     ),
   ),
   family('libraryLocation', ['books'], (content) =>
     (Object.keys(bookLocations) as BookLocation[]).flatMap((location) =>
-      pagedRoutes('libraryLocation', content.booksByLocation.get(location) ?? [], bookPageSize, urls.libraryLocationUrl(location), (page) => ({ page, location })),
+      pagedRoutes(
+        'libraryLocation',
+        content.booksByLocation.get(location) ?? [],
+        bookPageSize,
+        urls.libraryLocationUrl(location),
+        (page) => ({ page, location }),
+      ),
     ),
   ),
   documentFamily(
@@ -286,7 +420,9 @@ export const pageFamilies: PageFamily[] = [
 
 /** The page of one document of `view`'s family (see `PageFamily.routeFor`), or null. */
 export function routeFor(content: ContentIndex, view: ViewName, id: string): PageRoute | null {
-  return pageFamilies.find((pageFamily) => pageFamily.view === view)?.routeFor?.(content, id) ?? null
+  return (
+    pageFamilies.find((pageFamily) => pageFamily.view === view)?.routeFor?.(content, id) ?? null
+  )
 }
 
 /** Every content page of the site. */

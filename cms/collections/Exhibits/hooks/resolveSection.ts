@@ -23,12 +23,16 @@ export const resolveSection: CollectionBeforeValidateHook = async ({ data, origi
     req,
   })
   const sections = (exhibition?.sections ?? []) as Section[]
-  const match = sections.find((row) => row.id === section) ?? sections.find((row) => row.title === section)
+  const match =
+    sections.find((row) => row.id === section) ?? sections.find((row) => row.title === section)
   if (!match?.id) {
-    throw new ValidationError({
-      collection: 'exhibits',
-      errors: [{ path: 'section', message: `所选展览中没有名为“${section}”的展区。` }],
-    }, req.t)
+    throw new ValidationError(
+      {
+        collection: 'exhibits',
+        errors: [{ path: 'section', message: `所选展览中没有名为“${section}”的展区。` }],
+      },
+      req.t,
+    )
   }
   data.section = match.id
   return data

@@ -1,4 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
 import { ValidationError } from 'payload'
 import { passwordMatches, passwordProblem } from '../passwords'
 
@@ -25,7 +29,11 @@ const storedUser = (req: PayloadRequest, where: Record<string, unknown>) =>
  * Changing one's own password needs the current one (`currentPassword`), so a stolen session
  * cannot take the account over; the change then ends the account's other sessions.
  */
-export const enforcePasswordPolicy: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const enforcePasswordPolicy: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
   const { data, id } = args as { data?: Record<string, unknown>; id?: number | string }
   if (!data || data.password === undefined) return args
 
@@ -35,7 +43,10 @@ export const enforcePasswordPolicy: CollectionBeforeOperationHook = async ({ arg
     return args
   }
   if (operation === 'resetPassword') {
-    const user = typeof data.token === 'string' ? await storedUser(req, { resetPasswordToken: { equals: data.token } }) : null
+    const user =
+      typeof data.token === 'string'
+        ? await storedUser(req, { resetPasswordToken: { equals: data.token } })
+        : null
     const problem = passwordProblem(data.password, user?.email)
     if (problem) refuse(req, 'password', problem)
     return args
@@ -47,9 +58,13 @@ export const enforcePasswordPolicy: CollectionBeforeOperationHook = async ({ arg
   const problem = passwordProblem(data.password, (data.email as string) ?? user.email)
   if (problem) refuse(req, 'password', problem)
   const self = req.user?.collection === 'users' && String(req.user.id) === String(id)
-  if (self && !(await passwordMatches(user, data.currentPassword))) refuse(req, 'currentPassword', currentPasswordMessage)
+  if (self && !(await passwordMatches(user, data.currentPassword)))
+    refuse(req, 'currentPassword', currentPasswordMessage)
   // Remembered for endOtherSessions: whose password changed, and the one session to keep.
-  req.context.passwordChangedFor = { id: String(id), keepSession: self ? (req.user as { _sid?: string })._sid : undefined }
+  req.context.passwordChangedFor = {
+    id: String(id),
+    keepSession: self ? (req.user as { _sid?: string })._sid : undefined,
+  }
   return args
 }
 
@@ -59,6 +74,12 @@ export const endOtherSessions: CollectionAfterChangeHook = async ({ doc, operati
   if (operation !== 'update' || !changed || changed.id !== String(doc.id)) return doc
   const user = await storedUser(req, { id: { equals: doc.id } })
   const sessions = (user?.sessions ?? []).filter((session) => session.id === changed.keepSession)
-  await req.payload.db.updateOne({ collection: 'users', id: doc.id, data: { sessions }, req, returning: false })
+  await req.payload.db.updateOne({
+    collection: 'users',
+    id: doc.id,
+    data: { sessions },
+    req,
+    returning: false,
+  })
   return doc
 }

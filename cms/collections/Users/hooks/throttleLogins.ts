@@ -1,4 +1,8 @@
-import type { CollectionAfterErrorHook, CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
+import type {
+  CollectionAfterErrorHook,
+  CollectionAfterLoginHook,
+  CollectionBeforeOperationHook,
+} from 'payload'
 import { APIError, AuthenticationError } from 'payload'
 import { clientAddressOf } from '../../../server/clientAddressOf'
 import { AttemptWindow } from '../attemptWindow'
@@ -14,9 +18,11 @@ const fifteenMinutes = 15 * 60 * 1000
 export const failedLoginsByAddress = new AttemptWindow(5, fifteenMinutes)
 export const passwordResetsByAddress = new AttemptWindow(5, fifteenMinutes)
 
-export const tooManyAttemptsMessage = (seconds: number) => `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试。`
+export const tooManyAttemptsMessage = (seconds: number) =>
+  `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试。`
 
-const isLocked = (user: { lockUntil?: unknown }) => Boolean(user.lockUntil && new Date(String(user.lockUntil)).getTime() > Date.now())
+const isLocked = (user: { lockUntil?: unknown }) =>
+  Boolean(user.lockUntil && new Date(String(user.lockUntil)).getTime() > Date.now())
 
 /**
  * Login and forgot-password, REST and GraphQL alike: throttled by client address first; then a
@@ -35,10 +41,15 @@ export const throttleLogins: CollectionBeforeOperationHook = async ({ args, oper
   // Counted now, forgiven when the login succeeds: parallel guesses cannot slip past the limit.
   attempts.record(address)
   if (operation === 'login') {
-    const { email, password } = ((args as { data?: { email?: unknown; password?: unknown } }).data ?? {})
+    const { email, password } =
+      (args as { data?: { email?: unknown; password?: unknown } }).data ?? {}
     const user =
       typeof email === 'string' && email.trim()
-        ? await req.payload.db.findOne<{ id: number | string; lockUntil?: unknown }>({ collection: 'users', where: { email: { equals: email.trim().toLowerCase() } }, req })
+        ? await req.payload.db.findOne<{ id: number | string; lockUntil?: unknown }>({
+            collection: 'users',
+            where: { email: { equals: email.trim().toLowerCase() } },
+            req,
+          })
         : null
     if (!user || isLocked(user)) {
       await hashLikeALogin(password)

@@ -1,7 +1,14 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { guardApiRoute } from '../../../../api/guardApiRoute'
-import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import {
+  REST_DELETE,
+  REST_GET,
+  REST_OPTIONS,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
 
 export const GET = guardApiRoute(REST_GET(config))
 export const POST = guardApiRoute(REST_POST(config))
