@@ -16,6 +16,7 @@ import { editorsRunJobs } from './access/editorsRunJobs'
 import { answerServerFault } from './api/answerServerFault'
 import { limitGraphQLCost } from './api/graphQLCost'
 import { withApiQueryLimits } from './api/limitApiQueries'
+import { logRefusalsAsInfo } from './api/logRefusalsAsInfo'
 import { requestLogFields } from './api/requestContext'
 import { selectDatabaseAdapter } from './database/selectDatabaseAdapter'
 import { logEmail } from './email/logEmail'
@@ -95,5 +96,11 @@ export default buildConfig({
     FileUploadError: 'info',
   },
   // PAYLOAD_LOG_LEVEL=warn keeps tests and scripts quiet; the server logs at info.
-  logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info', mixin: requestLogFields } },
+  logger: {
+    options: {
+      level: process.env.PAYLOAD_LOG_LEVEL || 'info',
+      mixin: requestLogFields,
+      hooks: { logMethod: logRefusalsAsInfo },
+    },
+  },
 })

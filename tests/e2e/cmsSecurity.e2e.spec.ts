@@ -117,10 +117,21 @@ test('in the admin, changing one’s own password asks for the current one', asy
   await page.getByRole('button', { name: '更改密码' }).click()
   await page.locator('#field-password').fill('second-password-2')
   await page.locator('#field-confirm-password').fill('second-password-2')
-  await page.locator('#field-currentPassword').fill('wrong-current-1')
+  // The admin validates edits in a debounced server round trip; saving before it answers is
+  // refused on the stale state, so wait for it as a person typing would.
+  const typeCurrentPassword = async (value: string) => {
+    const validated = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        new URL(response.url()).pathname === '/admin/account',
+    )
+    await page.locator('#field-currentPassword').fill(value)
+    await validated
+  }
+  await typeCurrentPassword('wrong-current-1')
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('请输入正确的当前密码').first()).toBeVisible()
-  await page.locator('#field-currentPassword').fill('first-password-1')
+  await typeCurrentPassword('first-password-1')
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.locator('.payload-toast-container')).toContainText(/成功/)
   const relogin = await request.post('/api/users/login', {

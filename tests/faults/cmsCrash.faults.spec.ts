@@ -136,11 +136,13 @@ describe.skipIf(process.env.TEST_DATABASE === 'mongodb')(
         })
         expect(Number(doc.queued), `exhibition ${doc.id} has a queue row`).toBeGreaterThan(0)
       }
-      // A deleted document's queue row says so: nothing the publisher shows can outlive its delete.
+      // A deleted document's delete wrote its own row beside its creation's (the queue is not
+      // drained here): a gone document with one row was deleted without telling the publisher.
       const [{ deletedUnqueued }] = await rows<{ deletedUnqueued: number }>(`
-      SELECT count(*) AS deletedUnqueued FROM (SELECT DISTINCT document_id FROM site_changes WHERE target_collection = 'news') q
-      WHERE NOT EXISTS (SELECT 1 FROM news n WHERE CAST(n.id AS TEXT) = q.document_id)
-        AND NOT EXISTS (SELECT 1 FROM site_changes d WHERE d.target_collection = 'news' AND d.document_id = q.document_id AND d.operation = 'delete')`)
+      SELECT count(*) AS deletedUnqueued FROM (
+        SELECT document_id, count(*) AS queued FROM site_changes WHERE target_collection = 'news' GROUP BY document_id
+      ) q
+      WHERE NOT EXISTS (SELECT 1 FROM news n WHERE CAST(n.id AS TEXT) = q.document_id) AND q.queued < 2`)
       expect(Number(deletedUnqueued)).toBe(0)
       return { news: news.length, exhibitions: exhibitions.length }
     }

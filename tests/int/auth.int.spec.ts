@@ -3,6 +3,7 @@ import {
   failedLoginsByAddress,
   passwordResetsByAddress,
 } from '../../cms/collections/Users/hooks/throttleLogins'
+import { passwordResetsByEmail } from '../../cms/collections/Users/hooks/evenPasswordResets'
 import { startApiServer, type ApiServer } from '../helpers/apiServer'
 import {
   createUser,
@@ -40,6 +41,7 @@ describeOnDatabase('authentication over HTTP', () => {
   beforeEach(() => {
     failedLoginsByAddress.clear()
     passwordResetsByAddress.clear()
+    passwordResetsByEmail.clear()
   })
 
   const post = (path: string, body: object, headers: Record<string, string> = {}) =>
@@ -152,6 +154,60 @@ describeOnDatabase('authentication over HTTP', () => {
     )
     expect(throttled.status).toBe(429)
     expect(throttled.headers.get('retry-after')).toBeTruthy()
+  })
+
+  it('a reset for an unknown or a repeated email answers like a real one, in about the same time', async () => {
+    const reset = async (email: string) => {
+      const started = performance.now()
+      const response = await post(
+        '/api/users/forgot-password',
+        { email },
+        { 'X-Forwarded-For': freshAddress() },
+      )
+      return {
+        status: response.status,
+        body: await response.json(),
+        ms: performance.now() - started,
+      }
+    }
+    const tokenOf = async (id: number | string) =>
+      (
+        await t.payload.db.findOne<{ id: number | string; resetPasswordToken?: string | null }>({
+          collection: 'users',
+          where: { id: { equals: id } },
+        })
+      )?.resetPasswordToken
+    // A mail server takes its time: a real reset waits for it, an unknown email has none to send.
+    const send = t.payload.email.sendEmail.bind(t.payload.email)
+    const slowMail = vi.spyOn(t.payload.email, 'sendEmail').mockImplementation(async (message) => {
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      return send(message)
+    })
+    const real: number[] = []
+    const unknown: number[] = []
+    for (let round = 0; round < 4; round++) {
+      const user = await createUser(t.payload, 'contributor')
+      const a = await reset(user.email)
+      const b = await reset(`nobody-reset-${round}@test.example`)
+      expect([a.status, b.status]).toEqual([200, 200])
+      expect(b.body).toEqual(a.body)
+      real.push(a.ms)
+      unknown.push(b.ms)
+      if (round === 0) {
+        // Asked again within the minute: the same answer, and the emailed link stays the valid one.
+        const token = await tokenOf(user.id)
+        expect(token).toBeTruthy()
+        const again = await reset(user.email)
+        expect(again.body).toEqual(a.body)
+        expect(await tokenOf(user.id)).toBe(token)
+      }
+    }
+    const median = (values: number[]) =>
+      values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!
+    slowMail.mockRestore()
+    // Without the padding an unknown email answered at once (~7 ms against ~160 ms here).
+    expect(median(unknown) / median(real)).toBeGreaterThan(0.5)
+    expect(median(unknown) / median(real)).toBeLessThan(2)
   })
 
   it('passwords have at least 10 characters, are not blank and are not the email', async () => {

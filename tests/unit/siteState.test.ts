@@ -72,7 +72,7 @@ describe('SiteState.plan', () => {
 
   it('removes an unpublished article’s page and a tag page left empty', () => {
     const content = tinySiteContent()
-    // News 3 is the only one tagged `a/b` (no page) and one of two tagged 志愿.
+    // News 3 is the only one tagged `a/b` and one of two tagged 志愿.
     const { render, remove } = planOf([
       { collection: 'news', id: '1', entry: null },
       { collection: 'news', id: '3', entry: null },
@@ -86,6 +86,7 @@ describe('SiteState.plan', () => {
       '/news/news-1/',
       '/news/news-3/',
       `/news/tag/${encodeURIComponent('志愿')}/`,
+      '/news/tag/ab~2auxrkucn66/',
     ])
   })
 

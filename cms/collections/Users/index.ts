@@ -3,6 +3,11 @@ import { isAdmin } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { hasRole, roleLabels, roles } from '../../access/roles'
 import { endOtherSessions, enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import {
+  evenPasswordResets,
+  keepEarlierResetLink,
+  timePasswordReset,
+} from './hooks/evenPasswordResets'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { refuseRoleChangesByNonAdmins } from './hooks/refuseRoleChangesByNonAdmins'
 import { forgiveSuccessfulLogin, hideAccountLocks, throttleLogins } from './hooks/throttleLogins'
@@ -24,6 +29,9 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 10,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // Payload's per-account interval writes outside the operation's transaction (a deadlock on the
+    // serialised SQLite writer); hooks/evenPasswordResets keeps one email a minute per account instead.
+    forgotPassword: { minRequestInterval: 0 },
   },
   access: {
     admin: ({ req: { user } }) => hasRole(user, 'contributor', 'editor', 'admin'),
@@ -33,8 +41,14 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeOperation: [throttleLogins, enforcePasswordPolicy, refuseRoleChangesByNonAdmins],
-    beforeChange: [makeFirstUserAdmin],
+    beforeOperation: [
+      throttleLogins,
+      evenPasswordResets,
+      enforcePasswordPolicy,
+      refuseRoleChangesByNonAdmins,
+    ],
+    afterForgotPassword: [timePasswordReset],
+    beforeChange: [makeFirstUserAdmin, keepEarlierResetLink],
     afterChange: [endOtherSessions],
     afterLogin: [forgiveSuccessfulLogin],
     afterError: [hideAccountLocks],
