@@ -2,6 +2,7 @@ import * as migration_20261128_044644_initial from './20261128_044644_initial';
 import * as migration_20261128_072122_site_changes_and_status from './20261128_072122_site_changes_and_status';
 import * as migration_20261202_182916_site_changes_kind_site from './20261202_182916_site_changes_kind_site';
 import * as migration_20261202_214953_backup_status from './20261202_214953_backup_status';
+import * as migration_20261203_072111_users_reset_interval_per_email from './20261203_072111_users_reset_interval_per_email';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261202_214953_backup_status.up,
     down: migration_20261202_214953_backup_status.down,
-    name: '20261202_214953_backup_status'
+    name: '20261202_214953_backup_status',
+  },
+  {
+    up: migration_20261203_072111_users_reset_interval_per_email.up,
+    down: migration_20261203_072111_users_reset_interval_per_email.down,
+    name: '20261203_072111_users_reset_interval_per_email'
   },
 ];
