@@ -11,6 +11,7 @@ import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
+import { bookImportPath } from './components/BookImport/bookImportPath'
 import { Users } from './collections/Users'
 import { editorsRunJobs } from './access/editorsRunJobs'
 import { answerServerFault } from './api/answerServerFault'
@@ -72,6 +73,12 @@ export default buildConfig({
         Icon: '/cms/components/Brand#BrandIcon',
       },
       beforeDashboard: ['/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel'],
+      views: {
+        bookImport: {
+          Component: '/cms/components/BookImport/BookImportView#BookImportView',
+          path: bookImportPath,
+        },
+      },
     },
     importMap: {
       baseDir: projectRoot,

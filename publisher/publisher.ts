@@ -20,6 +20,9 @@ import type { EntryChange, SiteState } from './siteState'
 import { StatusReporter } from './statusReporter'
 import type { WarmRenderer } from './warmRenderer'
 
+/** Queued documents beyond which an update re-reads all content once instead of each document. */
+const bulkChangeRows = 300
+
 export type { UpdateResult } from './messages'
 
 export interface PublisherOptions {
@@ -171,6 +174,8 @@ export class Publisher {
       if (rows.length === 0) return resynced
     }
     if (rows.some((row) => row.targetCollection === 'media')) return this.resync('媒体文件已修改')
+    // Past a few hundred documents (an import), one read of everything beats one read each.
+    if (rows.length > bulkChangeRows) return this.resync(`批量发布 ${rows.length} 项变更`)
     const changes = await changesOfRows(this.options.payload, rows)
     return this.apply(changes, `发布 ${changes.length} 项变更`)
   }

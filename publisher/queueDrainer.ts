@@ -73,7 +73,8 @@ export class QueueDrainer {
         collection: 'site-changes',
         overrideAccess: true,
         depth: 0,
-        limit: 2000,
+        // All of them: a bulk write (an import) committed at once is published as one update.
+        limit: 0,
         sort: 'createdAt',
         pagination: false,
       })
@@ -81,12 +82,14 @@ export class QueueDrainer {
   }
 
   async forget(rows: SiteChange[]): Promise<void> {
-    if (rows.length === 0) return
-    await this.payload.delete({
-      collection: 'site-changes',
-      where: { id: { in: rows.map((row) => row.id) } },
-      overrideAccess: true,
-    })
+    // In slices: an import's thousands of rows stay under the database's parameter limits.
+    for (let start = 0; start < rows.length; start += 1000) {
+      await this.payload.delete({
+        collection: 'site-changes',
+        where: { id: { in: rows.slice(start, start + 1000).map((row) => row.id) } },
+        overrideAccess: true,
+      })
+    }
   }
 
   /** Skips the pause before the next retry. */

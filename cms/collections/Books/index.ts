@@ -9,6 +9,7 @@ import { imageField } from '../../fields/media'
 import { slugField } from '../../fields/slug'
 import { enqueueDocumentChange } from '../../hooks/enqueueDocumentChange'
 import { enqueueDocumentDelete } from '../../hooks/enqueueDocumentDelete'
+import { importEndpoint, importPreviewEndpoint } from '../../bookImport/importEndpoints'
 import { normalizeIsbnHook } from './hooks/normalizeIsbn'
 import { validateIsbn } from './hooks/validateIsbn'
 
@@ -22,6 +23,7 @@ export const Books: CollectionConfig = {
     listSearchableFields: ['title', 'isbn', 'callNumber', 'publisher'],
     group: '汇书房',
     description: '汇书房与无人值守图书馆的馆藏目录。保存即公开，由编辑维护。',
+    components: { beforeListTable: ['/cms/components/BookImport/ImportLink#ImportLink'] },
   },
   access: {
     read: anyone,
@@ -42,6 +44,7 @@ export const Books: CollectionConfig = {
     afterChange: [enqueueDocumentChange],
     afterDelete: [enqueueDocumentDelete],
   },
+  endpoints: [importPreviewEndpoint, importEndpoint],
   fields: [
     { name: 'title', type: 'text', label: '书名', required: true },
     { name: 'subtitle', type: 'text', label: '副书名' },

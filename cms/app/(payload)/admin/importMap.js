@@ -22,11 +22,13 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SectionSelect as SectionSelect_90eec706e78e14053319c7538487946d } from '../../../../cms/components/SectionSelect'
+import { ImportLink as ImportLink_ee808a07207d603c52f81a3bfa72ba61 } from '../../../../cms/components/BookImport/ImportLink'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteStatusView as SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba } from '../../../../cms/components/SiteStatus/SiteStatusView'
 import { BrandIcon as BrandIcon_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { BrandLogo as BrandLogo_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { SiteStatusPanel as SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70 } from '../../../../cms/components/SiteStatus/SiteStatusPanel'
+import { BookImportView as BookImportView_2c77b3781283456ddcdb504b736eb7ec } from '../../../../cms/components/BookImport/BookImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,10 +57,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/cms/components/SectionSelect#SectionSelect": SectionSelect_90eec706e78e14053319c7538487946d,
+  "/cms/components/BookImport/ImportLink#ImportLink": ImportLink_ee808a07207d603c52f81a3bfa72ba61,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/cms/components/SiteStatus/SiteStatusView#SiteStatusView": SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba,
   "/cms/components/Brand#BrandIcon": BrandIcon_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/Brand#BrandLogo": BrandLogo_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70,
+  "/cms/components/BookImport/BookImportView#BookImportView": BookImportView_2c77b3781283456ddcdb504b736eb7ec,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

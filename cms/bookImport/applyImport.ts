@@ -1,0 +1,95 @@
+import {
+  createLocalReq,
+  type Payload,
+  type RequiredDataFromCollectionSlug,
+  type TypedUser,
+} from 'payload'
+import type { ImportPlan, PlannedRow } from './planImport'
+
+/** `valid`: import the valid rows and skip the invalid ones; `all`: import only if every row is valid. */
+export type ImportMode = 'valid' | 'all'
+
+export interface ImportProgress {
+  done: number
+  total: number
+}
+
+export interface ImportResult {
+  created: number
+  updated: number
+  unchanged: number
+  skipped: number
+}
+
+/** An import refused before or during the write; the catalogue is as it was. */
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly rowNumber?: number,
+  ) {
+    super(message)
+  }
+}
+
+const progressEvery = 100
+
+/**
+ * Writes a plan's new and changed books as one transaction: if any write fails, or the process
+ * dies, none of them is kept. Each save goes through the Books collection as an editor's would
+ * (validation, slugs, access when a `user` is given, the publisher's queue rows, which commit
+ * with the books, so the publisher sees the whole import at once and publishes it as one update).
+ * On MongoDB without a replica set there are no transactions; the README says so.
+ */
+export async function applyImport(
+  payload: Payload,
+  plan: ImportPlan,
+  {
+    mode,
+    user,
+    onProgress,
+  }: { mode: ImportMode; user?: TypedUser | null; onProgress?: (progress: ImportProgress) => void },
+): Promise<ImportResult> {
+  if (mode === 'all' && plan.counts.invalid > 0)
+    throw new ImportRefused(
+      `有 ${plan.counts.invalid} 行无效，按“全部有效才导入”的选择，没有导入任何图书。`,
+    )
+  const writes = plan.rows.filter(
+    (row): row is PlannedRow => row.action === 'new' || row.action === 'updated',
+  )
+  const result: ImportResult = {
+    created: plan.counts.new,
+    updated: plan.counts.updated,
+    unchanged: plan.counts.unchanged,
+    skipped: plan.counts.invalid,
+  }
+  if (writes.length === 0) return result
+
+  const req = await createLocalReq({ user: user ?? undefined }, payload)
+  const transactionID = await payload.db.beginTransaction()
+  if (transactionID) req.transactionID = transactionID
+  const options = { overrideAccess: !user, req, depth: 0 }
+  let current: PlannedRow | undefined
+  try {
+    for (const [index, row] of writes.entries()) {
+      current = row
+      if (row.action === 'new')
+        await payload.create({
+          collection: 'books',
+          data: row.data as RequiredDataFromCollectionSlug<'books'>,
+          ...options,
+        })
+      else await payload.update({ collection: 'books', id: row.id!, data: row.data, ...options })
+      if ((index + 1) % progressEvery === 0) onProgress?.({ done: index + 1, total: writes.length })
+    }
+    if (transactionID) await payload.db.commitTransaction(transactionID)
+  } catch (error) {
+    if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+    const message = error instanceof Error ? error.message : String(error)
+    throw new ImportRefused(
+      `第 ${current?.rowNumber} 行（${current?.title || '无书名'}）保存失败，整个导入已撤销，馆藏没有变化：${message}`,
+      current?.rowNumber,
+    )
+  }
+  onProgress?.({ done: writes.length, total: writes.length })
+  return result
+}

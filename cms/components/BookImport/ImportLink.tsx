@@ -1,0 +1,23 @@
+'use client'
+import Link from 'next/link'
+import { useAuth, useConfig } from '@payloadcms/ui'
+import { canPublish } from '../../access/roles'
+import { bookImportPath } from './bookImportPath'
+
+/** 导入 on the 汇书房馆藏 list, for those who may import (editors and admins). */
+export function ImportLink() {
+  const { user } = useAuth()
+  const {
+    config: {
+      routes: { admin },
+    },
+  } = useConfig()
+  if (!canPublish(user as never)) return null
+  return (
+    <div className="book-import-link">
+      <Link className="btn btn--style-secondary btn--size-small" href={`${admin}${bookImportPath}`}>
+        导入馆藏（Excel、CSV、MARC）
+      </Link>
+    </div>
+  )
+}

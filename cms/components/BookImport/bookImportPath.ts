@@ -1,0 +1,2 @@
+/** Where the import page sits under the admin route. */
+export const bookImportPath = '/import/books'

@@ -1,0 +1,277 @@
+/**
+ * 汇书房 catalogue import on a real database: the preview finds exactly the bad rows of a
+ * 1,000-row sheet (Excel and GBK CSV alike), confirming imports the rest as one unit and one
+ * publisher update, a second import changes nothing, MARC fields all arrive, and a failure
+ * part-way leaves the catalogue as it was.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { applyImport, ImportRefused } from '../../cms/bookImport/applyImport'
+import { guessMapping } from '../../cms/bookImport/headerAliases'
+import {
+  checkChoices,
+  describeResult,
+  previewBookImport,
+  runBookImport,
+} from '../../cms/bookImport/importBooks'
+import { ImportFileError } from '../../cms/bookImport/importErrors'
+import { planImport } from '../../cms/bookImport/planImport'
+import { readBookFile } from '../../cms/bookImport/readBookFile'
+import { QueueDrainer } from '../../publisher/queueDrainer'
+import type { SiteChange } from '../../cms/payload-types'
+import {
+  badRowReasons,
+  catalogue,
+  isbn10Of,
+  marcBooks,
+  toCnmarc,
+  toCsv,
+  toMarc21,
+  toXlsx,
+} from '../helpers/bookCatalogue'
+import {
+  createUser,
+  describeOnDatabase,
+  startTestPayload,
+  type TestPayload,
+} from '../helpers/testPayload'
+
+describeOnDatabase('汇书房 import', () => {
+  let t: TestPayload
+  const sheet = catalogue(1000, { withBadRows: true })
+  let xlsx: Buffer
+  const books = async () => (await t.payload.count({ collection: 'books' })).totalDocs
+  const queued = async () =>
+    (await t.payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+  const clearQueue = () =>
+    t.payload.delete({ collection: 'site-changes', where: {}, overrideAccess: true })
+
+  beforeAll(async () => {
+    t = await startTestPayload()
+    xlsx = await toXlsx(sheet)
+  }, 240_000)
+  afterAll(() => t?.close())
+
+  it('previews a 1,000-row sheet: exactly its 30 bad rows, by row number and reason, and writes nothing', async () => {
+    const preview = await previewBookImport(t.payload, {
+      bytes: xlsx,
+      fileName: '馆藏.xlsx',
+      choices: {},
+    })
+    expect(preview.format).toBe('xlsx')
+    expect(preview.counts).toEqual({ new: 970, updated: 0, unchanged: 0, invalid: 30 })
+    expect(preview.invalid.map((row) => row.rowNumber)).toEqual(
+      sheet.bad.map((row) => row.rowNumber),
+    )
+    for (const [index, { kind }] of sheet.bad.entries())
+      expect(preview.invalid[index].problems.join(' ')).toMatch(badRowReasons[kind])
+    expect(preview.mapping).toMatchObject({
+      书名: 'title',
+      作者: 'authors',
+      中图分类号: 'clc',
+      馆藏地点: 'location',
+      简介: 'summary',
+    })
+    expect(await books()).toBe(0)
+  })
+
+  it('reads the same sheet saved as GBK CSV the same way, and lets the editor override the encoding', async () => {
+    const gbk = toCsv(sheet, 'gbk')
+    const preview = await previewBookImport(t.payload, {
+      bytes: gbk,
+      fileName: 'export.csv',
+      choices: {},
+    })
+    expect(preview.guessedEncoding).toBe('gb18030')
+    expect(preview.counts).toEqual({ new: 970, updated: 0, unchanged: 0, invalid: 30 })
+    expect(preview.invalid.map((row) => row.rowNumber)).toEqual(
+      sheet.bad.map((row) => row.rowNumber),
+    )
+    const forced = await readBookFile(gbk, 'export.csv', 'utf-8')
+    expect(forced.encoding).toBe('utf-8')
+    expect(forced.table.headers).not.toContain('书名')
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), toCsv(sheet)])
+    expect((await readBookFile(bom, 'a.csv')).table.headers[0]).toBe('书名')
+  })
+
+  it('"all or nothing" with invalid rows imports nothing; "valid rows" imports 970 as one publisher update', async () => {
+    await clearQueue()
+    await expect(
+      runBookImport(t.payload, { bytes: xlsx, fileName: 'a.xlsx', choices: {} }, { mode: 'all' }),
+    ).rejects.toThrow(/有 30 行无效.*没有导入任何图书/)
+    expect(await books()).toBe(0)
+    expect(await queued()).toBe(0)
+
+    const editor = await createUser(t.payload, 'editor')
+    const progress: number[] = []
+    const { result } = await runBookImport(
+      t.payload,
+      { bytes: xlsx, fileName: 'a.xlsx', choices: {} },
+      { mode: 'valid', user: editor, onProgress: ({ done }) => progress.push(done) },
+    )
+    expect(result).toEqual({ created: 970, updated: 0, unchanged: 0, skipped: 30 })
+    expect(progress.at(-1)).toBe(970)
+    expect(progress.length).toBeGreaterThan(5)
+    expect(await books()).toBe(970)
+
+    const updates: SiteChange[][] = []
+    const drainer = new QueueDrainer(
+      t.payload,
+      {
+        requestFullBuild: () => undefined,
+        applyDocuments: async (rows) => {
+          updates.push(rows)
+          return null
+        },
+        hasPendingWork: () => false,
+        failed: async (error) => {
+          throw error
+        },
+        idle: () => undefined,
+      },
+      (task) => task(),
+    )
+    await drainer.drain()
+    expect(updates.map((rows) => rows.length)).toEqual([970])
+    expect(await queued()).toBe(0)
+
+    const stored = await t.payload.find({
+      collection: 'books',
+      where: { isbn: { equals: sheet.rows[4][5] } },
+    })
+    expect(stored.docs[0]).toMatchObject({
+      title: sheet.rows[4][0],
+      authors: sheet.rows[4][2].split('；'),
+      subjects: sheet.rows[4][11].split('；'),
+      location: 'unattended-library',
+      clc: sheet.rows[4][6],
+      callNumber: sheet.rows[4][7],
+      copies: Number(sheet.rows[4][9]),
+      available: Number(sheet.rows[4][10]),
+      year: Number(sheet.rows[4][4]),
+    })
+  }, 180_000)
+
+  it('a second import of the same file (or its GBK CSV) changes nothing and says so', async () => {
+    await clearQueue()
+    for (const [bytes, fileName] of [
+      [xlsx, 'a.xlsx'],
+      [toCsv(sheet, 'gbk'), 'a.csv'],
+    ] as const) {
+      const { result } = await runBookImport(
+        t.payload,
+        { bytes, fileName, choices: {} },
+        { mode: 'valid' },
+      )
+      expect(result).toEqual({ created: 0, updated: 0, unchanged: 970, skipped: 30 })
+      expect(describeResult(result)).toMatch(/馆藏没有变化/)
+    }
+    expect(await books()).toBe(970)
+    expect(await queued()).toBe(0)
+  })
+
+  it('updates by ISBN (either form) and by 索书号 when there is none; the preview names the changed fields', async () => {
+    const changed = catalogue(3)
+    changed.rows[0][5] = isbn10Of(changed.rows[0][5])
+    changed.rows[0][9] = '9'
+    changed.rows[0][10] = '8'
+    changed.rows[1][5] = ''
+    changed.rows[1][12] = '新的简介'
+    const preview = await previewBookImport(t.payload, {
+      bytes: await toXlsx(changed),
+      fileName: 'b.xlsx',
+      choices: {},
+    })
+    expect(preview.counts).toEqual({ new: 0, updated: 2, unchanged: 1, invalid: 0 })
+    expect(preview.changes[0].changes).toEqual(['复本数', '可借册数'])
+    expect(preview.changes[1].changes).toEqual(['ISBN', '内容简介'])
+  })
+
+  it('takes every mapped field from 50 CNMARC records and from MARC21', async () => {
+    for (const [write, firstIndex, standard] of [
+      [toCnmarc, 5000, 'CNMARC'],
+      [toMarc21, 6000, 'MARC21'],
+    ] as const) {
+      const expected = marcBooks(50, firstIndex)
+      const { preview, result } = await runBookImport(
+        t.payload,
+        { bytes: write(expected), fileName: 'records.mrc', choices: {} },
+        { mode: 'all' },
+      )
+      expect(preview.standard).toBe(standard)
+      expect(result.created).toBe(50)
+      for (const book of [expected[0], expected[17], expected[49]]) {
+        const { docs } = await t.payload.find({
+          collection: 'books',
+          where: { isbn: { equals: book.isbn } },
+        })
+        const { location, ...fields } = book
+        expect(docs[0]).toMatchObject({ ...fields, available: book.copies })
+        expect(location).toBe(
+          {
+            'reading-room': '汇书房',
+            'unattended-library': '无人值守图书馆',
+            'party-reading-area': '党建阅览区',
+          }[docs[0].location],
+        )
+      }
+    }
+  }, 120_000)
+
+  it('a save that fails part-way undoes the whole import', async () => {
+    const before = await books()
+    const fresh = catalogue(300, { firstIndex: 20_000 })
+    const file = await readBookFile(await toXlsx(fresh), 'c.xlsx')
+    const plan = await planImport(t.payload, file.table, guessMapping(file.table.headers))
+    // Between the preview and the save, someone adds row 200's book by hand.
+    await t.payload.create({
+      collection: 'books',
+      data: {
+        title: '手工录入',
+        isbn: fresh.rows[198][5],
+        clc: 'D26',
+        location: 'reading-room',
+        copies: 1,
+        available: 1,
+      },
+    })
+    await expect(applyImport(t.payload, plan, { mode: 'valid' })).rejects.toThrow(
+      /第 200 行.*整个导入已撤销/,
+    )
+    expect(await books()).toBe(before + 1)
+  })
+
+  it('refuses unreadable files and wrong choices with a clear 400', async () => {
+    const refuses = (promise: Promise<unknown>, message: RegExp) =>
+      expect(promise).rejects.toSatisfy(
+        (error) =>
+          error instanceof ImportFileError && error.status === 400 && message.test(error.message),
+      )
+    await refuses(readBookFile(Buffer.alloc(0), 'a.csv'), /空/)
+    await refuses(readBookFile(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'a.xls'), /xlsx/)
+    await refuses(readBookFile(Buffer.from('PK\x03\x04garbage'), 'a.xlsx'), /Excel/)
+    await refuses(readBookFile(Buffer.from('hello'), 'a.mrc'), /ISO 2709/)
+    await refuses(readBookFile(Buffer.from('x'), 'a.pdf'), /不支持/)
+    expect(() => checkChoices({ encoding: 'latin1' })).toThrow(/不支持的编码/)
+    expect(() => checkChoices({ mapping: { 书名: 'password' } })).toThrow(/不存在/)
+    expect(() => checkChoices({ mapping: { 书名: 'title', 题名: 'title' } })).toThrow(/多个列/)
+    expect(() => checkChoices({ mapping: ['title'] })).toThrow(/对象/)
+    expect(() => checkChoices('x')).toThrow(/JSON 对象/)
+  })
+
+  it('refuses a contributor: the import saves with the editor’s access', async () => {
+    const contributor = await createUser(t.payload, 'contributor')
+    const before = await books()
+    await expect(
+      runBookImport(
+        t.payload,
+        {
+          bytes: await toXlsx(catalogue(2, { firstIndex: 30_000 })),
+          fileName: 'd.xlsx',
+          choices: {},
+        },
+        { mode: 'all', user: contributor },
+      ),
+    ).rejects.toBeInstanceOf(ImportRefused)
+    expect(await books()).toBe(before)
+  })
+})
