@@ -12,6 +12,8 @@ import { News } from './collections/News'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { Users } from './collections/Users'
+import { collectionExportPlugin } from './collectionExport/collectionExportPlugin'
+import { exportableCollections } from './collectionExport/exportableCollections'
 import { editorsRunJobs } from './access/editorsRunJobs'
 import { answerServerFault } from './api/answerServerFault'
 import { limitGraphQLCost } from './api/graphQLCost'
@@ -52,7 +54,7 @@ export default buildConfig({
   ]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
-  plugins: [strictInput],
+  plugins: [collectionExportPlugin({ collections: [...exportableCollections] }), strictInput],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },
