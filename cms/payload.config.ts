@@ -13,6 +13,8 @@ import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { bookImportPath } from './components/BookImport/bookImportPath'
 import { Users } from './collections/Users'
+import { collectionExportPlugin } from './collectionExport/collectionExportPlugin'
+import { exportableCollections } from './collectionExport/exportableCollections'
 import { editorsRunJobs } from './access/editorsRunJobs'
 import { answerServerFault } from './api/answerServerFault'
 import { limitGraphQLCost } from './api/graphQLCost'
@@ -53,7 +55,7 @@ export default buildConfig({
   ]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
-  plugins: [strictInput],
+  plugins: [collectionExportPlugin({ collections: [...exportableCollections] }), strictInput],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },

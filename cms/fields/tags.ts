@@ -7,6 +7,9 @@ export function tagsField(): TextField {
     type: 'text',
     hasMany: true,
     label: '标签',
-    admin: { description: '输入后按回车添加，如：主题党日、志愿服务。' },
+    admin: {
+      description: '输入后按回车添加，如：主题党日、志愿服务。',
+      components: { Cell: '/cms/components/JoinedTextCell#JoinedTextCell' },
+    },
   }
 }

@@ -49,7 +49,13 @@ export const Books: CollectionConfig = {
     { name: 'title', type: 'text', label: '书名', required: true },
     { name: 'subtitle', type: 'text', label: '副书名' },
     slugField(),
-    { name: 'authors', type: 'text', hasMany: true, label: '责任者（作者、译者）' },
+    {
+      name: 'authors',
+      type: 'text',
+      hasMany: true,
+      label: '责任者（作者、译者）',
+      admin: { components: { Cell: '/cms/components/JoinedTextCell#JoinedTextCell' } },
+    },
     {
       type: 'row',
       fields: [
@@ -99,7 +105,13 @@ export const Books: CollectionConfig = {
       index: true,
       admin: { readOnly: true, position: 'sidebar', description: '由分类号自动得出。' },
     },
-    { name: 'subjects', type: 'text', hasMany: true, label: '主题词' },
+    {
+      name: 'subjects',
+      type: 'text',
+      hasMany: true,
+      label: '主题词',
+      admin: { components: { Cell: '/cms/components/JoinedTextCell#JoinedTextCell' } },
+    },
     { name: 'summary', type: 'textarea', label: '内容简介' },
     imageField({ name: 'cover', label: '封面' }),
     {

@@ -21,6 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { JoinedTextCell as JoinedTextCell_495931e9eed5da428b745aef24405ea8 } from '../../../../cms/components/JoinedTextCell'
+import { ExportMenu as ExportMenu_039ab68f7ffa103cf313f869d2108896 } from '../../../../cms/components/ExportMenu'
 import { SectionSelect as SectionSelect_90eec706e78e14053319c7538487946d } from '../../../../cms/components/SectionSelect'
 import { ImportLink as ImportLink_ee808a07207d603c52f81a3bfa72ba61 } from '../../../../cms/components/BookImport/ImportLink'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
@@ -56,6 +58,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/cms/components/JoinedTextCell#JoinedTextCell": JoinedTextCell_495931e9eed5da428b745aef24405ea8,
+  "/cms/components/ExportMenu#ExportMenu": ExportMenu_039ab68f7ffa103cf313f869d2108896,
   "/cms/components/SectionSelect#SectionSelect": SectionSelect_90eec706e78e14053319c7538487946d,
   "/cms/components/BookImport/ImportLink#ImportLink": ImportLink_ee808a07207d603c52f81a3bfa72ba61,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
