@@ -33,6 +33,9 @@ function toTable(records: string[][]): Table {
   return { headers, rows }
 }
 
+/** Our CSV export writes `'` before a cell that Excel would run as a formula; the import takes it off. */
+const withoutFormulaGuard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+
 /** CSV text (any delimiter among , ; tab) as a table; rows are numbered by record, as a spreadsheet shows them. */
 export function readCsv(text: string): Table {
   try {
@@ -42,7 +45,7 @@ export function readCsv(text: string): Table {
       skip_empty_lines: false,
       trim: false,
     })
-    return toTable(records)
+    return toTable(records.map((cells) => cells.map(withoutFormulaGuard)))
   } catch (error) {
     if (error instanceof ImportFileError) throw error
     const line = (error as { lines?: number }).lines
