@@ -44,3 +44,5 @@ export const limitTooLargeMessage = (max: number) => `每页最多 ${max} 条（
 export const readAllRefusedMessage = `不能一次读取全部记录（limit=0 或 pagination=false）：请分页读取，每页最多 ${publicQueryLimits.maxLimit} 条。`
 export const sortRefusedMessage = (path: string) =>
   `不能按“${path}”排序：只能按本集合自身的公开字段排序。`
+export const whereRefusedMessage = (path: string) =>
+  `不能按“${path}”筛选：关联字段只能按编号筛选（如 ${path.split('.')[0]}[equals]=编号）。`

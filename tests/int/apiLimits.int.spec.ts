@@ -167,4 +167,29 @@ describeOnDatabase('API query limits over HTTP', () => {
     const staffSort = await get('/api/exhibits?sort=exhibition._status', staffToken)
     expect(staffSort.status, await staffSort.clone().text()).toBe(200)
   })
+
+  it('the public filters on a relationship by its id only, never through it to a draft parent', async () => {
+    const { docs } = await t.payload.find({ collection: 'exhibits', limit: 1, depth: 0 })
+    const exhibition = docs[0].exhibition as number
+    for (const query of [
+      `where[exhibition][equals]=${exhibition}`,
+      `where[exhibition.id][equals]=${exhibition}`,
+      'where[year][greater_than]=1900',
+    ]) {
+      const response = await get(`/api/exhibits?${query}`)
+      expect(response.status, query).toBe(200)
+    }
+    for (const query of [
+      'where[exhibition._status][equals]=draft',
+      'where[or][0][title][equals]=x&where[or][1][exhibition.title][like]=展',
+      'where[and][0][exhibition.editorialNote][exists]=true',
+    ]) {
+      const response = await get(`/api/exhibits?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(await message(response)).toContain('筛选')
+    }
+    // GraphQL's where inputs name a relationship's own operators only: no path through it exists there.
+    const staff = await get('/api/exhibits?where[exhibition._status][equals]=draft', staffToken)
+    expect(staff.status, await staff.clone().text()).toBe(200)
+  })
 })
