@@ -7,6 +7,7 @@ import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
 import { redirectFilesIntegration } from './integrations/redirectFiles.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
+import { shareCard } from './integrations/shareCard.ts'
 
 /**
  * The public site: static HTML from the CMS export, React only for islands that need it (the
@@ -48,5 +49,6 @@ export default defineConfig({
     copyUsedMedia(),
     searchIndex(),
     redirectFilesIntegration(),
+    shareCard(),
   ],
 })
