@@ -47,6 +47,6 @@ export class RedirectTable {
   }
 }
 
-/** The redirect files are for servers, not visitors. */
-export const isRedirectFile = (pathname: string) =>
-  pathname === redirectFilePaths.netlify || pathname === redirectFilePaths.nginx
+/** The redirect files are for servers, not visitors: true for their files in `root`. */
+export const isRedirectFile = (root: string, file: string) =>
+  Object.values(redirectFilePaths).some((urlPath) => file === path.join(root, urlPath))

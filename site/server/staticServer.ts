@@ -150,7 +150,7 @@ function serveFile(
     res.writeHead(301, { Location: resolved.redirect + url.search, ...siteSecurityHeaders }).end()
     return
   }
-  let file = isRedirectFile(url.pathname) ? undefined : resolved?.file
+  let file = resolved?.file && !isRedirectFile(root, resolved.file) ? resolved.file : undefined
   let status = 200
   let opened = file ? openFile(file) : null
   const redirect = !file || !opened ? redirects.lookup(url.pathname) : null

@@ -113,8 +113,8 @@ it('never sends a visitor to another site through a line it did not write', asyn
 })
 
 it('does not serve the redirect files themselves', async () => {
-  expect((await get('/_redirects')).status).toBe(404)
-  expect((await get('/_redirects.map')).status).toBe(404)
+  for (const urlPath of ['/_redirects', '/_redirects.map', '/%5Fredirects', '/%5fredirects.map'])
+    expect((await get(urlPath)).status, urlPath).toBe(404)
 })
 
 it('reads the file again when the publisher replaces it', async () => {
