@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { generateImage } from '../../cms/seed/generateImage'
 import type { Redirect } from '../../cms/payload-types'
 import { Publisher } from '../../publisher/publisher'
 import { Releases } from '../../publisher/releases'
@@ -441,6 +442,27 @@ describeOnDatabase('redirects: renamed pages keep their old addresses', () => {
     // PNG header: width and height at bytes 16–23.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
   })
+
+  it('shares pages without an image of their own with the site’s share image once it is set', async () => {
+    const data = await generateImage({ seed: 5, motif: 'star', width: 1200, height: 800 })
+    const image = await p.create({
+      collection: 'media',
+      data: { alt: '红色山高分享图' },
+      file: { data, mimetype: 'image/jpeg', name: 'share.jpg', size: data.length },
+    })
+    await p.updateGlobal({ slug: 'site', data: { shareImage: image.id } })
+    await publisher.drainQueue() // site settings: a full build
+    await publisher.settled()
+    const page = (await visit('/news/dang-jian-c/')).body
+    const url = /<meta property="og:image" content="([^"]+)"/.exec(page)?.[1] ?? ''
+    expect(url).toMatch(/^https:\/\/hongse\.example\/media\/share-1200x630\.webp$/)
+    expect(page).toContain('<meta property="og:image:alt" content="红色山高分享图"')
+    const served = await fetch(`${siteBase}${new URL(url).pathname}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/webp')
+    // The redirects survived the full build.
+    expect((await visit('/news/dang-jian-a/')).location).toBe('/news/dang-jian-c/')
+  }, 120_000)
 
   it('leaves the site identical to a clean full build of the same content', async () => {
     await publish()
