@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'site-changes': SiteChange;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +94,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -553,6 +555,57 @@ export interface SiteChange {
   createdAt: string;
 }
 /**
+ * 旧网址以 301 跳转到新位置。修改已发布内容的网址别名时自动生成；也可手工添加（来源必须是本站路径，目标可以是站内内容、本站路径或 https:// 外部网址）。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * 本站路径，如 /news/old-slug/（也可粘贴本站完整网址）。不能是正在发布的页面：页面优先。
+   */
+  from: string;
+  to: {
+    type: 'reference' | 'custom';
+    /**
+     * 跳转到该内容当前的页面；内容撤销发布或删除后，旧网址回到 404。
+     */
+    reference?:
+      | ({
+          relationTo: 'news';
+          value: number | News;
+        } | null)
+      | ({
+          relationTo: 'exhibitions';
+          value: number | Exhibition;
+        } | null)
+      | ({
+          relationTo: 'exhibits';
+          value: number | Exhibit;
+        } | null)
+      | ({
+          relationTo: 'speakers';
+          value: number | Speaker;
+        } | null)
+      | ({
+          relationTo: 'lectures';
+          value: number | Lecture;
+        } | null)
+      | ({
+          relationTo: 'books';
+          value: number | Book;
+        } | null);
+    /**
+     * 本站路径（如 /news/、/search/?q=党史）或 https:// 开头的外部网址。
+     */
+    url?: string | null;
+  };
+  origin: 'auto' | 'manual';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -699,6 +752,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1001,6 +1058,23 @@ export interface SiteChangesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  origin?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1080,6 +1154,10 @@ export interface Site {
   id: number;
   siteName: string;
   slogan?: string | null;
+  /**
+   * 在微信等处分享没有自己图片的页面（如没有封面的新闻、列表页）时显示，裁成 1200×630。留空时使用网站自动生成的默认图片。
+   */
+  shareImage?: (number | null) | Media;
   story?: {
     root: {
       type: string;
@@ -1169,6 +1247,7 @@ export interface SiteStatus {
 export interface SiteSelect<T extends boolean = true> {
   siteName?: T;
   slogan?: T;
+  shareImage?: T;
   story?: T;
   figures?:
     | T

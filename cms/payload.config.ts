@@ -9,6 +9,8 @@ import { Exhibits } from './collections/Exhibits'
 import { Lectures } from './collections/Lectures'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
+import { Redirects } from './collections/Redirects'
+import { automaticRedirects } from './collections/Redirects/automaticRedirects'
 import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { bookImportPath } from './components/BookImport/bookImportPath'
@@ -52,10 +54,15 @@ export default buildConfig({
     Media,
     Users,
     SiteChanges,
+    Redirects,
   ]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
-  plugins: [collectionExportPlugin({ collections: [...exportableCollections] }), strictInput],
+  plugins: [
+    collectionExportPlugin({ collections: [...exportableCollections] }),
+    automaticRedirects,
+    strictInput,
+  ],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },

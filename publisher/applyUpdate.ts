@@ -79,7 +79,7 @@ export async function applyUpdate(
   live.release.appendJournal(plan.changed as JournalRecord[])
   live.state.commit(plan)
   result.pages = plan.render.length - result.skipped.length
-  result.files = plan.files.length
+  result.files = plan.files.length + plan.redirectFiles.length
   result.milliseconds = performance.now() - started
   result.timings.render = Math.round(renderedAt - planned)
   result.timings.write = Math.round(writtenAt - renderedAt)
@@ -121,6 +121,8 @@ async function renderInto(
   // Feeds and the sitemap are plain functions of the content (site/src/feeds/), as in the build.
   for (const file of plan.files)
     staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
+  // The redirects go live with the pages they lead to (a rename's old path and its new page).
+  for (const file of plan.redirectFiles) staged.stage(0, fileOfPath(root, file.path), file.data)
 }
 
 /**

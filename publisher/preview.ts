@@ -16,14 +16,14 @@ import { exportSiteEntry } from '../cms/export/exportSiteContent'
 import { signPreviewMediaQuery, verifyPreview, verifyPreviewMedia } from '../shared/previewLink'
 import { mediaResponseHeaders } from '../shared/siteFiles/contentTypes'
 import { isPublishableMediaName } from '../shared/siteFiles/mediaNames'
+import type { PublicCollection } from '../shared/siteContent'
 import { siteSecurityHeaders } from '../site/server/securityHeaders'
 import { buildContentIndex } from '../site/src/cms/buildContentIndex'
 import { routeFor, type ViewName } from '../site/src/routes/pageRoutes'
 import type { Publisher } from './publisher'
-import type { ContentCollection } from './siteState'
 
 /** The page family that shows one document of each previewable collection. */
-const previewable: Partial<Record<ContentCollection, ViewName>> = {
+const previewable: Partial<Record<PublicCollection, ViewName>> = {
   news: 'newsArticle',
   exhibitions: 'exhibition',
   exhibits: 'exhibit',
@@ -68,7 +68,7 @@ export function signMediaUrls(html: string, secret: string, expires: number): st
 export async function renderPreview(
   publisher: Publisher,
   payload: Payload,
-  collection: ContentCollection,
+  collection: PublicCollection,
   id: string,
   media: { secret: string; expires: number },
 ): Promise<string | null> {
@@ -138,7 +138,7 @@ export function createPreviewHandler(
         secret,
       )
       if (!signed) return notFound(res)
-      const html = await renderPreview(publisher, payload, collection as ContentCollection, id, {
+      const html = await renderPreview(publisher, payload, collection as PublicCollection, id, {
         secret,
         expires: Number(expires),
       })

@@ -3,6 +3,7 @@
  * or of the whole published content against what the live site shows (a resync).
  */
 import type { Payload } from 'payload'
+import { exportRedirectEntry } from '../cms/export/exportRedirects'
 import { exportSiteContent, exportSiteEntry } from '../cms/export/exportSiteContent'
 import type { SiteChange } from '../cms/payload-types'
 import type { SiteContent } from '../shared/siteContent'
@@ -26,7 +27,10 @@ export async function changesOfRows(payload: Payload, rows: SiteChange[]): Promi
     [...targets.values()].map(async ({ collection, id }) => ({
       collection,
       id,
-      entry: await exportSiteEntry(payload, collection, id),
+      entry:
+        collection === 'redirects'
+          ? await exportRedirectEntry(payload, id)
+          : await exportSiteEntry(payload, collection, id),
     })),
   )
 }

@@ -63,6 +63,9 @@ export class Release {
     const content = JSON.parse(
       fs.readFileSync(path.join(this.dir, 'content.json'), 'utf8'),
     ) as SiteContent
+    // Releases built before redirects and share images existed.
+    content.redirects ??= []
+    content.site.shareImage ??= null
     const journal = path.join(this.dir, 'journal.jsonl')
     if (!fs.existsSync(journal)) return content
     for (const line of fs.readFileSync(journal, 'utf8').split('\n')) {

@@ -7,8 +7,13 @@
  * entry stands as a token of its identity and version (an entry object is replaced, never mutated,
  * when its document changes), so comparing 37,000 routes costs a few hundred milliseconds and no
  * rendering. `commit` makes the plan the live state once its files are written.
+ *
+ * Redirects (网址跳转) are content without pages: their files (`_redirects`, `_redirects.map`) are
+ * recomputed on every plan from the redirects and the pages the plan leaves, and written when
+ * their text changes, so a rename's redirect goes live in the rename's own update.
  */
 import type { SearchDocument } from '../shared/search/buildIndex'
+import { redirectFiles } from '../shared/redirects/redirectFiles'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import {
   publicCollections,
@@ -20,9 +25,11 @@ import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildConte
 import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
 import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
 import { searchUrls } from '../site/src/lib/urls'
+import { siteRedirectRules } from '../site/src/redirects/siteRedirects'
 
-export type ContentCollection = PublicCollection
-export const contentCollections: readonly ContentCollection[] = publicCollections
+/** What the queue names: the collections with pages, and the redirects. */
+export type ContentCollection = PublicCollection | 'redirects'
+export const contentCollections: readonly ContentCollection[] = [...publicCollections, 'redirects']
 
 type Entry = SiteContent[ContentCollection][number]
 
@@ -44,6 +51,8 @@ export interface SitePlan {
   remove: string[]
   /** Feeds and sitemap whose inputs changed. */
   files: GeneratedFile[]
+  /** The redirect files, when their text changed (path and text). */
+  redirectFiles: { path: string; data: string }[]
   search: { previous: SearchDocument[]; next: SearchDocument[] }
   /** Documents whose public version actually changed. */
   changed: EntryChange[]
@@ -55,6 +64,8 @@ const stableJson = (value: unknown) => JSON.stringify(value)
 export class SiteState {
   private tokens = new WeakMap<object, string>()
   private version = 0
+  /** The redirect files as the live site has them. */
+  private redirectText = new Map<string, string>()
   private constructor(
     public content: SiteContent,
     public index: ContentIndex,
@@ -68,7 +79,22 @@ export class SiteState {
     pageFamilies.forEach((family, number) =>
       state.fingerprints.set(number, state.fingerprintFamily(number, state.index)),
     )
+    for (const file of state.redirectFilesOf(content, state.index, state.fingerprints))
+      state.redirectText.set(file.path, file.data)
     return state
+  }
+
+  /** The redirect files for `content`, whose pages are the paths of `fingerprints` (else the live ones). */
+  private redirectFilesOf(
+    content: SiteContent,
+    index: ContentIndex,
+    fingerprints: Map<number, Map<string, string>>,
+  ): { path: string; data: string }[] {
+    const isRoutePage = (path: string) =>
+      pageFamilies.some((_, number) =>
+        (fingerprints.get(number) ?? this.fingerprints.get(number))?.has(path),
+      )
+    return redirectFiles(siteRedirectRules(content.redirects, index, isRoutePage))
   }
 
   get site(): SiteSettings {
@@ -133,6 +159,7 @@ export class SiteState {
         render: [],
         remove: [],
         files: [],
+        redirectFiles: [],
         search: { previous: [], next: [] },
         changed,
       }
@@ -156,7 +183,7 @@ export class SiteState {
     // A path can move between families (never today, but a removal must not undo a render).
     const rendered = new Set(render.map((route) => route.path))
     const files = generatedFiles.filter((file) =>
-      file.dependsOn.some((dependency) => touched.has(dependency)),
+      file.dependsOn.some((dependency) => touched.has(dependency as ContentCollection)),
     )
     return {
       content,
@@ -165,6 +192,9 @@ export class SiteState {
       render,
       remove: remove.filter((path) => !rendered.has(path)),
       files,
+      redirectFiles: this.redirectFilesOf(content, index, fingerprints).filter(
+        (file) => this.redirectText.get(file.path) !== file.data,
+      ),
       search: this.searchChanges(changed, content),
       changed,
     }
@@ -216,5 +246,6 @@ export class SiteState {
     this.content = plan.content
     this.index = plan.index
     for (const [number, paths] of plan.fingerprints) this.fingerprints.set(number, paths)
+    for (const file of plan.redirectFiles) this.redirectText.set(file.path, file.data)
   }
 }

@@ -121,6 +121,8 @@ export type SiteSettings = Pick<Site, 'siteName'> & {
   navigation: { label: string; href: string }[]
   footer: string
   contact: { address: string; phone: string; email: string; hours: string }
+  /** The site's share image (its `og` rendition on every page without an image of its own). */
+  shareImage: ImageRef | null
 }
 
 /** The entry type of each collection the public site shows. */
@@ -152,10 +154,23 @@ const everyCollectionListed: Exclude<keyof PublicEntries, PublicCollection> exte
   : never = true
 void everyCollectionListed
 
+/**
+ * A redirect of the 网址跳转 collection (shared/redirects/): from a canonical site path to a
+ * document (its page, wherever it is now; none while it is not published) or to a site path or
+ * external `https://` address.
+ */
+export interface RedirectEntry {
+  id: string
+  from: string
+  to: { collection: PublicCollection; id: string } | { url: string }
+}
+
 export type SiteContent = {
   version: typeof siteContentVersion
   generatedAt: string
   site: SiteSettings
+  /** Absent from exports written before redirects existed (read as none). */
+  redirects: RedirectEntry[]
 } & { [C in PublicCollection]: PublicEntries[C][] }
 
 /** The Payload media document fields the export reads. */

@@ -4,8 +4,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, sessionDrivers } from 'astro/config'
 import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
+import { redirectFilesIntegration } from './integrations/redirectFiles.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
+import { shareCard } from './integrations/shareCard.ts'
 
 /**
  * The public site: static HTML from the CMS export, React only for islands that need it (the
@@ -41,5 +43,12 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [react(), renderDependencies(), copyUsedMedia(), searchIndex()],
+  integrations: [
+    react(),
+    renderDependencies(),
+    copyUsedMedia(),
+    searchIndex(),
+    redirectFilesIntegration(),
+    shareCard(),
+  ],
 })

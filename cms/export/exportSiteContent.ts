@@ -16,6 +16,7 @@ import {
   type SpeakerEntry,
 } from '../../shared/siteContent'
 import type { Book, Exhibit, Exhibition, Lecture, News, Site, Speaker } from '../payload-types'
+import { exportRedirects } from './exportRedirects'
 import { relationId, toFileRef, toImageRef } from './mediaRefs'
 import { renderRichText } from './renderRichText'
 
@@ -140,6 +141,7 @@ function siteSettingsOf(site: Site): SiteSettings {
       email: text(site.contact?.email),
       hours: text(site.contact?.hours),
     },
+    shareImage: toImageRef(site.shareImage),
   }
 }
 
@@ -159,8 +161,9 @@ const exportOrder: {
  * `overrideAccess: false`, so access control (not this code) keeps drafts and private fields out.
  */
 export async function exportSiteContent(payload: Payload): Promise<SiteContent> {
-  const [site, ...lists] = await Promise.all([
+  const [site, redirects, ...lists] = await Promise.all([
     payload.findGlobal({ slug: 'site', depth: 1, overrideAccess: false }),
+    exportRedirects(payload),
     ...publicCollections.map((collection) => exportCollection(payload, collection)),
   ])
   const byCollection = Object.fromEntries(
@@ -170,6 +173,7 @@ export async function exportSiteContent(payload: Payload): Promise<SiteContent> 
     version: siteContentVersion,
     generatedAt: new Date().toISOString(),
     site: siteSettingsOf(site),
+    redirects,
     ...(byCollection as { [C in PublicCollection]: PublicEntries[C][] }),
   }
 }

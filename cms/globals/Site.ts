@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isAdmin } from '../access/isAdmin'
+import { imageField } from '../fields/media'
 import { enqueueSiteSettingsChange } from '../hooks/enqueueSiteSettingsChange'
 
 export const Site: GlobalConfig = {
@@ -12,6 +13,12 @@ export const Site: GlobalConfig = {
   fields: [
     { name: 'siteName', type: 'text', label: '网站名称', required: true, defaultValue: '红色山高' },
     { name: 'slogan', type: 'text', label: '口号' },
+    imageField({
+      name: 'shareImage',
+      label: '分享图片',
+      description:
+        '在微信等处分享没有自己图片的页面（如没有封面的新闻、列表页）时显示，裁成 1200×630。留空时使用网站自动生成的默认图片。',
+    }),
     { name: 'story', type: 'richText', label: '品牌故事' },
     {
       name: 'figures',

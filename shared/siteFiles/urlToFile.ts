@@ -62,9 +62,10 @@ export function resolveUrlPath(root: string, urlPath: string): ResolvedPath {
   }
   if (stat?.isFile()) return { file: candidate }
   if (stat?.isDirectory() && fs.existsSync(path.join(candidate, 'index.html'))) {
+    // One leading slash: `//news/` in a Location is another host (`/.//news` parses as `//news`).
     return urlPath.endsWith('/')
       ? { file: path.join(candidate, 'index.html') }
-      : { redirect: `${urlPath}/` }
+      : { redirect: `/${urlPath.replace(/^\/+/, '')}/` }
   }
   return null
 }

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 import { contentTypeOf, mediaResponseHeaders } from '../../shared/siteFiles/contentTypes'
 import { resolveUrlPath } from '../../shared/siteFiles/urlToFile'
+import { isRedirectFile, RedirectTable } from './redirectTable'
 import { siteSecurityHeaders } from './securityHeaders'
 
 const compressible = /^(text\/|application\/(json|xml|rss\+xml)|image\/svg)/
@@ -21,7 +22,8 @@ function cacheControl(urlPath: string): string {
 /**
  * A small production static server for site/dist: correct content types, gzip/brotli for text
  * and search shards, cache headers, ETag revalidation, HTTP Range (so lecture audio and video
- * seek), HEAD, the site's own 404 page, and nothing outside the folder.
+ * seek), HEAD, the 网址跳转 redirects (301, for paths no file answers), the site's own 404 page,
+ * and nothing outside the folder.
  */
 export interface StaticServerOptions {
   /** The publisher's socket: `/__preview/…` requests are forwarded there (else they are a 404). */
@@ -38,13 +40,14 @@ export function createStaticServer(
   options: StaticServerOptions = {},
 ): http.Server {
   const root = path.resolve(rootDir)
+  const redirects = new RedirectTable(root)
   return http.createServer((req, res) => {
     if (req.url?.startsWith('/__preview/')) {
       forwardPreview(req, res, options.previewSocket)
       return
     }
     try {
-      serveFile(root, req, res)
+      serveFile(root, redirects, req, res)
     } catch (error) {
       if (!res.headersSent)
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteSecurityHeaders })
@@ -112,7 +115,15 @@ function openFile(file: string): { fd: number; stat: fs.Stats } | null {
   }
 }
 
-function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+/** Browsers keep a 301 until told otherwise: an hour, so an editor's correction reaches them. */
+const redirectCacheControl = 'public, max-age=3600'
+
+function serveFile(
+  root: string,
+  redirects: RedirectTable,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...siteSecurityHeaders }).end()
     return
@@ -139,9 +150,24 @@ function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResp
     res.writeHead(301, { Location: resolved.redirect + url.search, ...siteSecurityHeaders }).end()
     return
   }
-  let file = resolved?.file
+  let file = resolved?.file && !isRedirectFile(root, resolved.file) ? resolved.file : undefined
   let status = 200
   let opened = file ? openFile(file) : null
+  const redirect = !file || !opened ? redirects.lookup(url.pathname) : null
+  if (redirect) {
+    // A site path keeps the visitor's query (WeChat adds `?from=singlemessage`); another site gets none.
+    const location =
+      redirect.startsWith('/') && !redirect.includes('?') ? redirect + url.search : redirect
+    res
+      .writeHead(301, {
+        Location: location,
+        'Cache-Control': redirectCacheControl,
+        'Content-Type': 'text/plain; charset=utf-8',
+        ...siteSecurityHeaders,
+      })
+      .end(req.method === 'HEAD' ? undefined : `301 已移至 ${location}`)
+    return
+  }
   if (!file || !opened) {
     file = path.join(root, '404.html')
     status = 404

@@ -12,8 +12,8 @@ import type {
 } from '../../../shared/siteContent'
 import type { BookLocation, LectureSeries, NewsCategory } from '../../../shared/vocabulary'
 
-/** The export's collections and settings, as the pages see them. */
-export type ContentLists = Omit<SiteContent, 'version' | 'generatedAt'>
+/** The export's collections and settings, as the pages see them (redirects are not shown on pages). */
+export type ContentLists = Omit<SiteContent, 'version' | 'generatedAt' | 'redirects'>
 
 /** An exhibition with its exhibits walked in order (section order, then `order`). */
 export interface ExhibitionWalk {

@@ -41,6 +41,9 @@ export function readSiteContent(): Promise<SiteContent> {
       }
       content = JSON.parse(fs.readFileSync(source.file, 'utf8')) as SiteContent
     }
+    // Exports written before redirects and share images existed.
+    content.redirects ??= []
+    content.site.shareImage ??= null
     if (content.version !== siteContentVersion) {
       throw new Error(
         `内容导出版本 ${content.version} 与网站期望的 ${siteContentVersion} 不一致：请重新导出。`,

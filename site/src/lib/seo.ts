@@ -1,4 +1,4 @@
-import type { ImageRef } from '../../../shared/siteContent'
+import type { ImageRef, SiteSettings } from '../../../shared/siteContent'
 import { mediaUrl, shareImage } from '../../../shared/responsiveImage'
 
 /** A path or media URL made absolute against the configured site. */
@@ -10,7 +10,22 @@ export interface OpenGraphImage {
   width: number
   height: number
   alt: string
+  mimeType: string
 }
+
+/** WeChat and most share cards ignore smaller images. */
+export const minShareImagePixels = 300
+
+/**
+ * The site's generated share image (site/integrations/shareCard.ts writes it into every build),
+ * for pages without an image of their own when the `site` global sets none.
+ */
+export const defaultShareImage = {
+  path: '/share-card.png',
+  width: 1200,
+  height: 630,
+  mimeType: 'image/png',
+} as const
 
 /** The 1200×630 `og` rendition as an absolute URL (never the uploaded original). */
 export function openGraphImage(
@@ -19,12 +34,36 @@ export function openGraphImage(
 ): OpenGraphImage | undefined {
   const rendition = image ? shareImage(image) : null
   if (!image || !rendition) return undefined
+  if (rendition.width < minShareImagePixels || rendition.height < minShareImagePixels)
+    return undefined
   return {
     url: absoluteUrl(mediaUrl(rendition.file), site),
     width: rendition.width,
     height: rendition.height,
     alt: image.alt,
+    mimeType: rendition.mimeType,
   }
+}
+
+/**
+ * The image a page is shared with: its own, else the site's share image (`site` global), else the
+ * generated default. Every page has one.
+ */
+export function pageShareImage(
+  image: ImageRef | null | undefined,
+  settings: Pick<SiteSettings, 'siteName' | 'shareImage'>,
+  site: URL | undefined,
+): OpenGraphImage {
+  return (
+    openGraphImage(image, site) ??
+    openGraphImage(settings.shareImage, site) ?? {
+      url: absoluteUrl(defaultShareImage.path, site),
+      width: defaultShareImage.width,
+      height: defaultShareImage.height,
+      alt: settings.siteName,
+      mimeType: defaultShareImage.mimeType,
+    }
+  )
 }
 
 /** The organisation behind the site, as schema.org publisher/organizer. */

@@ -1,6 +1,7 @@
 /**
  * Which media items published content uses: the upload fields of published documents (books and
- * speakers have no drafts: always public), images in their rich text, and the site settings' story.
+ * speakers have no drafts: always public), images in their rich text, and the site settings' story
+ * and share image.
  * A used item is on the live site, so only editors and admins may change it.
  */
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
@@ -95,7 +96,15 @@ export async function publishedMediaUses(req: PayloadRequest, ids?: Id[]): Promi
       }
     }),
   )
-  const site = await req.payload.findGlobal({ slug: 'site', depth: 0, overrideAccess: true, req, select: { story: true } as never })
+  const site = await req.payload.findGlobal({
+    slug: 'site',
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { story: true, shareImage: true } as never,
+  })
   uploadsInRichText((site as { story?: unknown }).story).forEach(add)
+  // The share image is on every page without an image of its own.
+  valuesAt((site as { shareImage?: unknown }).shareImage, []).forEach(add)
   return used
 }
