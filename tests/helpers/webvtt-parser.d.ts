@@ -1,0 +1,20 @@
+/** The parts of `webvtt-parser` (W3C's WebVTT validator; no types of its own) the tests use. */
+declare module 'webvtt-parser' {
+  export interface WebVTTCue {
+    id: string
+    startTime: number
+    endTime: number
+    text: string
+  }
+  export interface WebVTTError {
+    message: string
+    line: number
+    col: number
+  }
+  export class WebVTTParser {
+    parse(
+      input: string,
+      mode?: 'subtitles' | 'chapters' | 'metadata',
+    ): { cues: WebVTTCue[]; errors: WebVTTError[]; regions: unknown[] }
+  }
+}
