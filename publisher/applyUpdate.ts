@@ -70,7 +70,8 @@ export async function applyUpdate(
     copyMissingMedia(root, media, options.mediaDir)
     await staged.commit()
     result.shards = search()
-    for (const urlPath of plan.remove) if (removePage(root, urlPath)) result.removed++
+    for (const urlPath of [...plan.remove, ...plan.removeFiles])
+      if (removePage(root, urlPath)) result.removed++
   } catch (error) {
     await staged.discard()
     throw error
@@ -79,7 +80,7 @@ export async function applyUpdate(
   live.release.appendJournal(plan.changed as JournalRecord[])
   live.state.commit(plan)
   result.pages = plan.render.length - result.skipped.length
-  result.files = plan.files.length
+  result.files = plan.files.length + plan.familyFiles.length
   result.milliseconds = performance.now() - started
   result.timings.render = Math.round(renderedAt - planned)
   result.timings.write = Math.round(writtenAt - renderedAt)
@@ -121,6 +122,16 @@ async function renderInto(
   // Feeds and the sitemap are plain functions of the content (site/src/feeds/), as in the build.
   for (const file of plan.files)
     staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
+  for (const { family, route } of plan.familyFiles) {
+    let file: string
+    try {
+      file = fileOfPath(root, route.path)
+    } catch (error) {
+      skip(route.path)(error as Error)
+      continue
+    }
+    staged.stage(0, file, family.render(route.props, live.siteUrl), skip(route.path))
+  }
 }
 
 /**

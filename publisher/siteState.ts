@@ -17,7 +17,13 @@ import {
   type SiteSettings,
 } from '../shared/siteContent'
 import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildContentIndex'
-import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
+import {
+  fileFamilies,
+  generatedFiles,
+  type FileFamily,
+  type FileRoute,
+  type GeneratedFile,
+} from '../site/src/feeds/generatedFiles'
 import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
 import { searchUrls } from '../site/src/lib/urls'
 
@@ -44,6 +50,12 @@ export interface SitePlan {
   remove: string[]
   /** Feeds and sitemap whose inputs changed. */
   files: GeneratedFile[]
+  /** Per-document files (a lecture's chapters, captions, transcript) new or with changed props. */
+  familyFiles: { family: FileFamily; route: FileRoute }[]
+  /** Family files that no longer exist. */
+  removeFiles: string[]
+  /** Family number → path → fingerprint, for the file families recomputed. */
+  fileFingerprints: Map<number, Map<string, string>>
   search: { previous: SearchDocument[]; next: SearchDocument[] }
   /** Documents whose public version actually changed. */
   changed: EntryChange[]
@@ -59,6 +71,7 @@ export class SiteState {
     public content: SiteContent,
     public index: ContentIndex,
     private fingerprints: Map<number, Map<string, string>>,
+    private fileFingerprints: Map<number, Map<string, string>> = new Map(),
   ) {}
 
   static from(content: SiteContent): SiteState {
@@ -67,6 +80,9 @@ export class SiteState {
       for (const entry of content[collection]) state.register(collection, entry)
     pageFamilies.forEach((family, number) =>
       state.fingerprints.set(number, state.fingerprintFamily(number, state.index)),
+    )
+    fileFamilies.forEach((family, number) =>
+      state.fileFingerprints.set(number, state.fingerprintRoutes(family.routes(state.index))),
     )
     return state
   }
@@ -84,11 +100,15 @@ export class SiteState {
     index: ContentIndex,
     routes?: PageRoute[],
   ): Map<string, string> {
+    return this.fingerprintRoutes(routes ?? pageFamilies[number].routes(index))
+  }
+
+  /** Path → props with each content entry standing as its version token. */
+  private fingerprintRoutes(routes: readonly { path: string; props: unknown }[]) {
     const replacer = (_key: string, value: unknown) =>
       (value !== null && typeof value === 'object' && this.tokens.get(value)) || value
     const result = new Map<string, string>()
-    for (const route of routes ?? pageFamilies[number].routes(index))
-      result.set(route.path, JSON.stringify(route.props, replacer))
+    for (const route of routes) result.set(route.path, JSON.stringify(route.props, replacer))
     return result
   }
 
@@ -133,6 +153,9 @@ export class SiteState {
         render: [],
         remove: [],
         files: [],
+        familyFiles: [],
+        removeFiles: [],
+        fileFingerprints: new Map(),
         search: { previous: [], next: [] },
         changed,
       }
@@ -158,6 +181,19 @@ export class SiteState {
     const files = generatedFiles.filter((file) =>
       file.dependsOn.some((dependency) => touched.has(dependency)),
     )
+    const familyFiles: SitePlan['familyFiles'] = []
+    const removeFiles: string[] = []
+    const fileFingerprints = new Map<number, Map<string, string>>()
+    fileFamilies.forEach((family, number) => {
+      if (!family.dependsOn.some((dependency) => touched.has(dependency))) return
+      const routes = family.routes(index)
+      const next = this.fingerprintRoutes(routes)
+      const before = this.fileFingerprints.get(number) ?? new Map<string, string>()
+      for (const route of routes)
+        if (before.get(route.path) !== next.get(route.path)) familyFiles.push({ family, route })
+      for (const path of before.keys()) if (!next.has(path)) removeFiles.push(path)
+      fileFingerprints.set(number, next)
+    })
     return {
       content,
       index,
@@ -165,6 +201,9 @@ export class SiteState {
       render,
       remove: remove.filter((path) => !rendered.has(path)),
       files,
+      familyFiles,
+      removeFiles,
+      fileFingerprints,
       search: this.searchChanges(changed, content),
       changed,
     }
@@ -216,5 +255,6 @@ export class SiteState {
     this.content = plan.content
     this.index = plan.index
     for (const [number, paths] of plan.fingerprints) this.fingerprints.set(number, paths)
+    for (const [number, paths] of plan.fileFingerprints) this.fileFingerprints.set(number, paths)
   }
 }

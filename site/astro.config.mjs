@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, sessionDrivers } from 'astro/config'
 import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
+import { lectureScripts } from './integrations/lectureScripts.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
 
@@ -41,5 +42,5 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [react(), renderDependencies(), copyUsedMedia(), searchIndex()],
+  integrations: [react(), renderDependencies(), lectureScripts(), copyUsedMedia(), searchIndex()],
 })
