@@ -103,7 +103,10 @@ export function searchDocumentsFromSiteContent(
         body: lines(
           item.speakerId ? speakerNames.get(item.speakerId) : null,
           item.chapters.map((chapter) => chapter.title).join('\n'),
-          item.transcript,
+          // Without a typed transcript, what the captions say is the transcript.
+          item.transcript.trim()
+            ? item.transcript
+            : item.captions.map((cue) => cue.text).join('\n'),
           item.tags.join(' '),
         ),
       },
