@@ -9,7 +9,7 @@ import zlib from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import Parser from 'rss-parser'
-import { WebVTTParser } from 'webvtt-parser'
+import webvtt from 'webvtt-parser'
 import { clockTime, lectureTranscript } from '../../shared/lectureTimeline'
 import type { LectureEntry } from '../../shared/siteContent'
 import { authHeaders, demoAccounts, demoPassword, login } from '../helpers/api'
@@ -62,7 +62,7 @@ function expectTimeline(cues: { start: number; end: number }[], duration: number
 }
 
 function parseVtt(text: string, mode: 'subtitles' | 'chapters' = 'subtitles') {
-  const tree = new WebVTTParser().parse(text, mode)
+  const tree = new webvtt.WebVTTParser().parse(text, mode)
   expect(tree.errors).toEqual([])
   return tree.cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: cue.text }))
 }

@@ -17,4 +17,7 @@ declare module 'webvtt-parser' {
       mode?: 'subtitles' | 'chapters' | 'metadata',
     ): { cues: WebVTTCue[]; errors: WebVTTError[]; regions: unknown[] }
   }
+  /** CommonJS: Node's ESM loader (Playwright) sees only the default export. */
+  const webvtt: { WebVTTParser: typeof WebVTTParser }
+  export default webvtt
 }

@@ -1,4 +1,4 @@
-import { WebVTTParser } from 'webvtt-parser'
+import webvtt from 'webvtt-parser'
 import { describe, expect, it } from 'vitest'
 import { captionsVtt, normaliseCaptions, parseCaptions, vttTime } from '../../shared/captions'
 
@@ -18,7 +18,7 @@ R&D 部门 & <b>党支部</b>
 
 /** An independent WebVTT parser (W3C's validator) must read our output without a single error. */
 function validateVtt(vtt: string) {
-  const tree = new WebVTTParser().parse(vtt, 'subtitles')
+  const tree = new webvtt.WebVTTParser().parse(vtt, 'subtitles')
   expect(tree.errors).toEqual([])
   return tree.cues as { startTime: number; endTime: number; text: string }[]
 }

@@ -1,4 +1,4 @@
-import { WebVTTParser } from 'webvtt-parser'
+import webvtt from 'webvtt-parser'
 import { describe, expect, it } from 'vitest'
 import {
   chaptersJson,
@@ -57,7 +57,7 @@ function expectValidTimeline(cues: { start: number; end: number }[], duration: n
 }
 
 function parseVtt(vtt: string, mode: 'subtitles' | 'chapters' = 'subtitles') {
-  const tree = new WebVTTParser().parse(vtt, mode)
+  const tree = new webvtt.WebVTTParser().parse(vtt, mode)
   expect(tree.errors).toEqual([])
   return tree.cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: cue.text }))
 }
