@@ -218,6 +218,31 @@ test('captions are checked on REST and GraphQL: malformed timing is a 400 naming
   })
   expect(graphql.status()).toBe(400)
   expect(JSON.stringify(await graphql.json())).toContain('字幕文件第 6 行')
+  // A 10,000-cue file (40,000 lines) is saved, converted; one bad line deep inside is named.
+  const time = (ms: number) => new Date(ms).toISOString().slice(11, 23).replace('.', ',')
+  const long = Array.from(
+    { length: 10_000 },
+    (_, i) => `${i + 1}\n${time(i * 1000)} --> ${time(i * 1000 + 900)}\n第 ${i + 1} 句\n`,
+  ).join('\n')
+  const saved = await request.post('/api/lectures?draft=true', {
+    headers: authHeaders(token),
+    data: { title: '长字幕', series: 'policy', date: new Date().toISOString(), captions: long },
+  })
+  expect(saved.status()).toBe(201)
+  const { doc: longDoc } = await saved.json()
+  expect(longDoc.captions.match(/-->/g)).toHaveLength(10_000)
+  expect(longDoc.captions).toContain('\n02:46:39.000 --> 02:46:39.900\n第 10000 句')
+  const broken = await request.post('/api/lectures?draft=true', {
+    headers: authHeaders(token),
+    data: {
+      title: '长字幕',
+      series: 'policy',
+      date: new Date().toISOString(),
+      captions: long.replace('02:46:39,000 -->', '02:46:39,000 ->'),
+    },
+  })
+  expect(broken.status()).toBe(400)
+  expect(JSON.stringify(await broken.json())).toContain('字幕文件第 39998 行')
   const transcript = await request.post('/api/lectures?draft=true', {
     headers: authHeaders(token),
     data: {
