@@ -145,6 +145,7 @@ export async function generateReferenceCorpus(
         alt: '讲座录音',
         mimeType: 'audio/mpeg',
         filesize: 48_000,
+        duration: null,
       },
       videoUrl: null,
       poster: pick(images, i),
@@ -155,6 +156,7 @@ export async function generateReferenceCorpus(
         title: chapter,
       })),
       transcript: paragraphs(source.transcript, i).join('\n\n'),
+      captions: [],
       attachments: [],
       tags: source.tags,
     }

@@ -221,6 +221,10 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * 上传音频或视频时自动读取。
+   */
+  duration?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -423,7 +427,14 @@ export interface Lecture {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 在段首写 [分:秒]（如 [12:30]）标出时间，网站上点击该段即可跳到录音相应位置；不写时间则按普通文字显示。
+   */
   transcript?: string | null;
+  /**
+   * 上传 WebVTT（.vtt）或 SRT（.srt）字幕文件；SRT 保存时自动转换为 WebVTT。时间格式有误时会指出行号。没有带时间的文字稿时，网站按字幕生成可跳转的文字稿。
+   */
+  captions?: string | null;
   /**
    * 如讲稿 PDF、课件。
    */
@@ -890,6 +901,7 @@ export interface LecturesSelect<T extends boolean = true> {
         id?: T;
       };
   transcript?: T;
+  captions?: T;
   attachments?: T;
   tags?: T;
   editorialNote?: T;
@@ -944,6 +956,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  duration?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -70,7 +70,8 @@ export async function applyUpdate(
     copyMissingMedia(root, media, options.mediaDir)
     await staged.commit()
     result.shards = search()
-    for (const urlPath of plan.remove) if (removePage(root, urlPath)) result.removed++
+    for (const urlPath of [...plan.remove, ...plan.removeFiles])
+      if (removePage(root, urlPath)) result.removed++
   } catch (error) {
     await staged.discard()
     throw error
@@ -79,7 +80,7 @@ export async function applyUpdate(
   live.release.appendJournal(plan.changed as JournalRecord[])
   live.state.commit(plan)
   result.pages = plan.render.length - result.skipped.length
-  result.files = plan.files.length + plan.redirectFiles.length
+  result.files = plan.files.length + plan.familyFiles.length + plan.redirectFiles.length
   result.milliseconds = performance.now() - started
   result.timings.render = Math.round(renderedAt - planned)
   result.timings.write = Math.round(writtenAt - renderedAt)
@@ -123,6 +124,16 @@ async function renderInto(
     staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))
   // The redirects go live with the pages they lead to (a rename's old path and its new page).
   for (const file of plan.redirectFiles) staged.stage(0, fileOfPath(root, file.path), file.data)
+  for (const { family, route } of plan.familyFiles) {
+    let file: string
+    try {
+      file = fileOfPath(root, route.path)
+    } catch (error) {
+      skip(route.path)(error as Error)
+      continue
+    }
+    staged.stage(0, file, family.render(route.props, live.siteUrl), skip(route.path))
+  }
 }
 
 /**

@@ -22,7 +22,13 @@ import {
   type SiteSettings,
 } from '../shared/siteContent'
 import { buildContentIndex, type ContentIndex } from '../site/src/cms/buildContentIndex'
-import { generatedFiles, type GeneratedFile } from '../site/src/feeds/generatedFiles'
+import {
+  fileFamilies,
+  generatedFiles,
+  type FileFamily,
+  type FileRoute,
+  type GeneratedFile,
+} from '../site/src/feeds/generatedFiles'
 import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
 import { searchUrls } from '../site/src/lib/urls'
 import { siteRedirectRules } from '../site/src/redirects/siteRedirects'
@@ -53,6 +59,12 @@ export interface SitePlan {
   files: GeneratedFile[]
   /** The redirect files, when their text changed (path and text). */
   redirectFiles: { path: string; data: string }[]
+  /** Per-document files (a lecture's chapters, captions, transcript) new or with changed props. */
+  familyFiles: { family: FileFamily; route: FileRoute }[]
+  /** Family files that no longer exist. */
+  removeFiles: string[]
+  /** Family number → path → fingerprint, for the file families recomputed. */
+  fileFingerprints: Map<number, Map<string, string>>
   search: { previous: SearchDocument[]; next: SearchDocument[] }
   /** Documents whose public version actually changed. */
   changed: EntryChange[]
@@ -70,6 +82,7 @@ export class SiteState {
     public content: SiteContent,
     public index: ContentIndex,
     private fingerprints: Map<number, Map<string, string>>,
+    private fileFingerprints: Map<number, Map<string, string>> = new Map(),
   ) {}
 
   static from(content: SiteContent): SiteState {
@@ -81,6 +94,9 @@ export class SiteState {
     )
     for (const file of state.redirectFilesOf(content, state.index, state.fingerprints))
       state.redirectText.set(file.path, file.data)
+    fileFamilies.forEach((family, number) =>
+      state.fileFingerprints.set(number, state.fingerprintRoutes(family.routes(state.index))),
+    )
     return state
   }
 
@@ -110,11 +126,15 @@ export class SiteState {
     index: ContentIndex,
     routes?: PageRoute[],
   ): Map<string, string> {
+    return this.fingerprintRoutes(routes ?? pageFamilies[number].routes(index))
+  }
+
+  /** Path → props with each content entry standing as its version token. */
+  private fingerprintRoutes(routes: readonly { path: string; props: unknown }[]) {
     const replacer = (_key: string, value: unknown) =>
       (value !== null && typeof value === 'object' && this.tokens.get(value)) || value
     const result = new Map<string, string>()
-    for (const route of routes ?? pageFamilies[number].routes(index))
-      result.set(route.path, JSON.stringify(route.props, replacer))
+    for (const route of routes) result.set(route.path, JSON.stringify(route.props, replacer))
     return result
   }
 
@@ -160,6 +180,9 @@ export class SiteState {
         remove: [],
         files: [],
         redirectFiles: [],
+        familyFiles: [],
+        removeFiles: [],
+        fileFingerprints: new Map(),
         search: { previous: [], next: [] },
         changed,
       }
@@ -185,6 +208,19 @@ export class SiteState {
     const files = generatedFiles.filter((file) =>
       file.dependsOn.some((dependency) => touched.has(dependency as ContentCollection)),
     )
+    const familyFiles: SitePlan['familyFiles'] = []
+    const removeFiles: string[] = []
+    const fileFingerprints = new Map<number, Map<string, string>>()
+    fileFamilies.forEach((family, number) => {
+      if (!family.dependsOn.some((dependency) => touched.has(dependency))) return
+      const routes = family.routes(index)
+      const next = this.fingerprintRoutes(routes)
+      const before = this.fileFingerprints.get(number) ?? new Map<string, string>()
+      for (const route of routes)
+        if (before.get(route.path) !== next.get(route.path)) familyFiles.push({ family, route })
+      for (const path of before.keys()) if (!next.has(path)) removeFiles.push(path)
+      fileFingerprints.set(number, next)
+    })
     return {
       content,
       index,
@@ -195,6 +231,9 @@ export class SiteState {
       redirectFiles: this.redirectFilesOf(content, index, fingerprints).filter(
         (file) => this.redirectText.get(file.path) !== file.data,
       ),
+      familyFiles,
+      removeFiles,
+      fileFingerprints,
       search: this.searchChanges(changed, content),
       changed,
     }
@@ -247,5 +286,6 @@ export class SiteState {
     this.index = plan.index
     for (const [number, paths] of plan.fingerprints) this.fingerprints.set(number, paths)
     for (const file of plan.redirectFiles) this.redirectText.set(file.path, file.data)
+    for (const [number, paths] of plan.fileFingerprints) this.fileFingerprints.set(number, paths)
   }
 }

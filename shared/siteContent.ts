@@ -4,6 +4,7 @@
  * fields are public and how relations, media and rich text are flattened. Ids are strings, so the
  * contract is the same on SQLite (numeric ids) and MongoDB (ObjectIds).
  */
+import type { CaptionCue } from './captions'
 import type {
   Book,
   Exhibit,
@@ -43,6 +44,12 @@ export interface FileRef {
   alt: string
   mimeType: string
   filesize: number
+}
+
+/** A lecture's recording: an audio or video upload, with its length as read from the file. */
+export interface RecordingRef extends FileRef {
+  /** Seconds, to the millisecond; null for a file uploaded before lengths were read. */
+  duration: number | null
 }
 
 type Common = { id: string; slug: string; updatedAt: string }
@@ -90,12 +97,14 @@ export type LectureEntry = Common &
     episode: number | null
     speakerId: string | null
     durationMinutes: number | null
-    recording: FileRef | null
+    recording: RecordingRef | null
     videoUrl: string | null
     poster: ImageRef | null
     summary: string
     chapters: { start: string; seconds: number; title: string }[]
     transcript: string
+    /** The captions file's cues (the CMS stores it as checked WebVTT). */
+    captions: CaptionCue[]
     attachments: FileRef[]
     tags: string[]
   }
@@ -181,6 +190,7 @@ export type MediaDoc = Pick<
   | 'filename'
   | 'mimeType'
   | 'filesize'
+  | 'duration'
   | 'width'
   | 'height'
   | 'focalX'

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, sessionDrivers } from 'astro/config'
 import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
 import { redirectFilesIntegration } from './integrations/redirectFiles.ts'
+import { lectureScripts } from './integrations/lectureScripts.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
 import { shareCard } from './integrations/shareCard.ts'
@@ -46,6 +47,7 @@ export default defineConfig({
   integrations: [
     react(),
     renderDependencies(),
+    lectureScripts(),
     copyUsedMedia(),
     searchIndex(),
     redirectFilesIntegration(),

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { byNumericId, newestFirst } from '../../shared/contentOrder'
+import { parseCaptions, type CaptionCue } from '../../shared/captions'
 import { parseTimestamp } from '../../shared/dates'
 import {
   publicCollections,
@@ -17,11 +18,18 @@ import {
 } from '../../shared/siteContent'
 import type { Book, Exhibit, Exhibition, Lecture, News, Site, Speaker } from '../payload-types'
 import { exportRedirects } from './exportRedirects'
-import { relationId, toFileRef, toImageRef } from './mediaRefs'
+import { relationId, toFileRef, toImageRef, toRecordingRef } from './mediaRefs'
 import { renderRichText } from './renderRichText'
 
 const text = (value: string | null | undefined) => value ?? ''
 const list = (value: string[] | null | undefined) => value ?? []
+
+/** The stored captions (WebVTT the CMS checked on save) as cues; none when empty or unreadable. */
+function captionCues(vtt: string | null | undefined): CaptionCue[] {
+  if (!vtt?.trim()) return []
+  const parsed = parseCaptions(vtt)
+  return parsed.ok ? parsed.cues : []
+}
 
 const common = (doc: { id: number | string; slug?: string | null; updatedAt: string }) => ({
   id: String(doc.id),
@@ -86,7 +94,7 @@ export const siteEntryOf = {
     episode: doc.episode ?? null,
     speakerId: relationId(doc.speaker),
     durationMinutes: doc.durationMinutes ?? null,
-    recording: toFileRef(doc.recording),
+    recording: toRecordingRef(doc.recording),
     videoUrl: doc.videoUrl ?? null,
     poster: toImageRef(doc.poster),
     summary: text(doc.summary),
@@ -96,6 +104,7 @@ export const siteEntryOf = {
       title,
     })),
     transcript: text(doc.transcript),
+    captions: captionCues(doc.captions),
     attachments: (doc.attachments ?? []).map(toFileRef).filter((file) => file !== null),
     tags: list(doc.tags),
   }),

@@ -4,6 +4,7 @@ import type {
   ImageRendition,
   ImageSizeName,
   MediaDoc,
+  RecordingRef,
 } from '../../shared/siteContent'
 
 const sizeNames: ImageSizeName[] = ['thumbnail', 'card', 'cardLarge', 'heroSmall', 'hero', 'og']
@@ -58,4 +59,11 @@ export function relationId(value: unknown): string | null {
   if (value == null) return null
   if (typeof value === 'object') return 'id' in value ? String((value as { id: unknown }).id) : null
   return String(value)
+}
+
+/** A populated recording (audio or video), with its length. */
+export function toRecordingRef(value: unknown): RecordingRef | null {
+  const file = toFileRef(value)
+  if (!file || !isMediaDoc(value)) return null
+  return { ...file, duration: value.duration ?? null }
 }

@@ -9,7 +9,7 @@ export const inputLimits = {
   /** Characters of a multi-line text field (summaries, captions, the editorial note). */
   textarea: 20_000,
   /** Characters of a multi-line field named here, for long documents. */
-  longTextareas: { transcript: 500_000 } as Record<string, number>,
+  longTextareas: { transcript: 500_000, captions: 1_000_000 } as Record<string, number>,
   /** Serialised JSON characters of one rich-text field. */
   richText: 2_000_000,
   /** Serialised JSON characters of one JSON field. */

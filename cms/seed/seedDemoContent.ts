@@ -10,7 +10,8 @@ import { site } from './data/site'
 import { speakers } from './data/speakers'
 import { demoIsbn } from './demoIsbn'
 import { ensureMedia } from './ensureMedia'
-import { generateMp3 } from './generateAudio'
+import { demoCaptionsSrt, timestampedTranscript } from './demoTimeline'
+import { generateLectureMp3 } from './generateAudio'
 import { generateImage, type ImageMotif } from './generateImage'
 import { generatePdf } from './generatePdf'
 import { richTextFromParagraphs } from './lexical'
@@ -213,17 +214,6 @@ export async function seedDemoContent(
       }))
     speakerIds.set(speaker.key, doc.id)
   }
-  const recordings: Id[] = []
-  for (let i = 0; i < 4; i++) {
-    recordings.push(
-      await file(
-        `lecture-recording-${i + 1}.mp3`,
-        `讲座录音片段 ${i + 1}（演示音频）`,
-        'audio/mpeg',
-        () => generateMp3({ seconds: 12, seed: i }),
-      ),
-    )
-  }
   const posters = new Map<string, Id>()
   for (const [index, series] of ['red-collar', 'party-history', 'ideology', 'policy'].entries()) {
     posters.set(
@@ -243,12 +233,27 @@ export async function seedDemoContent(
     () => generatePdf('Lecture slides (demo)'),
   )
   const knownLectures = await existingTitles(payload, 'lectures')
+  let recordedCount = 0
   for (const [index, lecture] of lectures.entries()) {
+    // Demo recordings are lecture-length (1 KB a second): six lectures have one, three an external
+    // video; the others' recordings are not in yet. Two come with SRT captions, two with a
+    // transcript timed in [mm:ss] lines, two with a plain transcript.
+    const external = index % 9 === 4
+    const recorded = !external && index % 4 === 0
+    const seconds = lecture.durationMinutes * 60
+    const recording = recorded
+      ? await file(
+          `lecture-${index + 1}-recording.mp3`,
+          `讲座录音：${lecture.title}（演示音频）`,
+          'audio/mpeg',
+          () => generateLectureMp3({ seconds, seed: index }),
+        )
+      : undefined
     if (knownLectures.has(lecture.title)) {
       count('lectures', false)
       continue
     }
-    const external = index % 9 === 4
+    const timing = recorded ? recordedCount++ % 3 : -1
     await payload.create({
       context: withoutSiteChanges(),
       collection: 'lectures',
@@ -259,12 +264,16 @@ export async function seedDemoContent(
         speaker: speakerIds.get(lecture.speakerKey) as number,
         date: new Date(`${lecture.date}T14:30:00+08:00`).toISOString(),
         durationMinutes: lecture.durationMinutes,
-        recording: external ? undefined : (recordings[index % recordings.length] as number),
+        recording: recording as number | undefined,
         videoUrl: external ? `https://video.example.org/hongling/${index + 1}` : undefined,
         poster: posters.get(lecture.series) as number,
         summary: lecture.summary,
         chapters: lecture.chapters,
-        transcript: lecture.transcript.join('\n\n'),
+        transcript:
+          timing === 1
+            ? timestampedTranscript(lecture.transcript, seconds)
+            : lecture.transcript.join('\n\n'),
+        captions: timing === 0 ? demoCaptionsSrt(lecture.transcript, seconds) : undefined,
         attachments: index % 3 === 0 ? [slides as number] : [],
         tags: lecture.tags,
         _status: 'published',

@@ -55,6 +55,8 @@ export interface SearchDocument {
   title: string
   /** The indexed text. Lectures put speaker and transcript in `body`; books authors, ISBN, subjects. */
   fields: Record<SearchField, string>
+  /** A lecture's timed transcript (JSON), where the browser finds the moment a query occurs. */
+  moments?: string
 }
 
 /**
@@ -295,6 +297,7 @@ export function displayOf(document: SearchDocument, leadLength = 120): SearchDoc
     url: document.url,
     title: document.title,
     lead: leadOf(document.fields.summary || document.fields.body, leadLength),
+    ...(document.moments ? { moments: document.moments } : {}),
   }
 }
 

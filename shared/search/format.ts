@@ -24,6 +24,11 @@ export interface SearchDocumentDisplay {
   title: string
   /** The first characters of the summary (or body), for the result snippet. */
   lead: string
+  /**
+   * A lecture's timed transcript (Podcasting 2.0 JSON, `{ segments: [{ startTime, body }] }`):
+   * a hit inside it links to its time (`#t=`). Absent for everything else.
+   */
+  moments?: string
 }
 
 /**

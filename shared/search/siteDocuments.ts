@@ -3,7 +3,7 @@
  * into the title, summary and body fields. URLs come from the caller (the site's `lib/urls`), so
  * this module does not fix the URL contract.
  */
-import type { SiteContent } from '../siteContent'
+import type { LectureEntry, SiteContent } from '../siteContent'
 import type { SearchDocument } from './buildIndex'
 
 export interface SearchUrls {
@@ -11,6 +11,8 @@ export interface SearchUrls {
   exhibit: (exhibitionSlug: string, slug: string) => string
   lecture: (slug: string) => string
   book: (slug: string) => string
+  /** A lecture's timed transcript file, when it has one. */
+  lectureMoments?: (lecture: LectureEntry) => string | null
 }
 
 const blockTag =
@@ -88,18 +90,23 @@ export function searchDocumentsFromSiteContent(
   }
   const speakerNames = new Map(content.speakers.map((speaker) => [speaker.id, speaker.name]))
   for (const item of content.lectures) {
+    const moments = urls.lectureMoments?.(item)
     documents.push({
       id: item.id,
       type: 'lecture',
       url: urls.lecture(item.slug),
       title: item.title,
+      ...(moments ? { moments } : {}),
       fields: {
         title: item.title,
         summary: item.summary,
         body: lines(
           item.speakerId ? speakerNames.get(item.speakerId) : null,
           item.chapters.map((chapter) => chapter.title).join('\n'),
-          item.transcript,
+          // Without a typed transcript, what the captions say is the transcript.
+          item.transcript.trim()
+            ? item.transcript
+            : item.captions.map((cue) => cue.text).join('\n'),
           item.tags.join(' '),
         ),
       },

@@ -31,7 +31,7 @@ export function readTree(dir: string): Map<string, string> {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name)
       if (entry.isDirectory()) visit(full)
-      else if (/\.(html|xml|txt|json|js|css)$/.test(entry.name))
+      else if (/\.(html|xml|txt|json|js|css|vtt)$/.test(entry.name))
         files.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'))
     }
   }

@@ -18,7 +18,7 @@ export function siteFiles(dir: string, skip: (relative: string) => boolean): Map
     if (skip(relative)) continue
     files.set(
       relative,
-      /\.(html|xml|txt|json|js|css)$/.test(entry.name)
+      /\.(html|xml|txt|json|js|css|vtt)$/.test(entry.name)
         ? fs.readFileSync(full, 'utf8')
         : `${fs.statSync(full).size} bytes`,
     )

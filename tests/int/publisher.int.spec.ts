@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { generateLectureMp3 } from '../../cms/seed/generateAudio'
 import { generateImage } from '../../cms/seed/generateImage'
 import { Publisher } from '../../publisher/publisher'
 import { Releases } from '../../publisher/releases'
@@ -321,6 +322,59 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(page(publisher, `/news/${doc.slug}/`)).toContain('崩溃前保存的标题')
     expect(await queued()).toBe(0)
   }, 120_000)
+
+  it('writes a lecture’s podcast episode and timeline files, and removes them when they go', async () => {
+    const p = t.payload
+    const audio = generateLectureMp3({ seconds: 300 })
+    const recording = await p.create({
+      collection: 'media',
+      data: { alt: '录音' },
+      file: { data: audio, mimetype: 'audio/mpeg', name: 'talk.mp3', size: audio.length },
+    })
+    const lecture = (
+      await p.find({ collection: 'lectures', where: { title: { equals: '学习党章' } } })
+    ).docs[0]
+    const file = (name: string) => path.join(publisher.servedDir, 'lectures', lecture.slug!, name)
+    const read = (name: string) =>
+      fs.existsSync(file(name)) ? fs.readFileSync(file(name), 'utf8') : null
+    const podcast = () =>
+      fs.readFileSync(path.join(publisher.servedDir, 'lectures/podcast.xml'), 'utf8')
+    expect(podcast()).not.toContain('学习党章')
+    await p.update({
+      collection: 'lectures',
+      id: lecture.id,
+      data: {
+        recording: recording.id,
+        chapters: [
+          { start: '00:00', title: '开场' },
+          { start: '02:00', title: '党章的结构' },
+        ],
+        captions: '1\n00:00:01,000 --> 00:00:04,000\n今天学习党章。\n',
+      },
+    })
+    await publisher.drainQueue()
+    expect(podcast()).toContain('<title>学习党章</title>')
+    expect(podcast()).toContain(`length="${audio.length}"`)
+    expect(read('captions.vtt')).toContain('今天学习党章。')
+    expect(read('chapters.vtt')).toContain('党章的结构')
+    expect(JSON.parse(read('transcript.json')!).segments).toHaveLength(1)
+    expect(page(publisher, `/lectures/${lecture.slug}/`)).toContain('<track kind="captions"')
+
+    // Captions cleared: their file and the transcript made from them go; the chapters stay.
+    await p.update({ collection: 'lectures', id: lecture.id, data: { captions: '' } })
+    await publisher.drainQueue()
+    expect(read('captions.vtt')).toBeNull()
+    expect(read('transcript.vtt')).toBeNull()
+    expect(read('chapters.json')).not.toBeNull()
+
+    await p.update({ collection: 'lectures', id: lecture.id, data: { _status: 'draft' } })
+    await publisher.drainQueue()
+    expect(read('chapters.json')).toBeNull()
+    expect(podcast()).not.toContain('学习党章')
+    await p.update({ collection: 'lectures', id: lecture.id, data: { _status: 'published' } })
+    await publisher.drainQueue()
+    expect(read('chapters.vtt')).toContain('党章的结构')
+  }, 60_000)
 
   it('leaves the site identical to a clean full build of the same content', async () => {
     const clean = await new Releases(path.join(work, 'clean')).build(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { clcClassOf } from '../../shared/clc'
-import { chinaYear } from '../../shared/dates'
+import { chinaYear, parseTimestamp } from '../../shared/dates'
 import { isValidIsbn } from '../../shared/isbn'
 import { newsCategories } from '../../shared/vocabulary'
 import { seedDemoContent, type SeedReport } from '../../cms/seed/seedDemoContent'
@@ -65,16 +65,33 @@ describeOnDatabase('demo content (npm run seed)', () => {
     )
   })
 
-  it('has ≥ 24 lectures with speakers, chapters, transcripts and a recording', async () => {
+  it('has ≥ 24 lectures with speakers, chapters and transcripts; lecture-length recordings, captions and timed transcripts', async () => {
     const { docs } = await t.payload.find({ collection: 'lectures', pagination: false, depth: 1 })
     expect(docs.length).toBeGreaterThanOrEqual(24)
+    let recorded = 0
     for (const lecture of docs) {
       expect(typeof lecture.speaker === 'object' && lecture.speaker?.name).toBeTruthy()
       expect(lecture.chapters!.length).toBeGreaterThanOrEqual(3)
       expect(lecture.transcript!.length).toBeGreaterThan(500)
       const recording = typeof lecture.recording === 'object' ? lecture.recording : null
-      expect(recording?.mimeType === 'audio/mpeg' || Boolean(lecture.videoUrl)).toBe(true)
+      if (!recording) continue
+      recorded++
+      // The file is as long as the lecture: every chapter starts within it.
+      expect(recording.mimeType).toBe('audio/mpeg')
+      expect(recording.duration).toBeCloseTo(lecture.durationMinutes! * 60, -1)
+      const lastChapter = parseTimestamp(lecture.chapters!.at(-1)!.start)!
+      expect(lastChapter).toBeLessThan(recording.duration!)
     }
+    expect(recorded).toBeGreaterThanOrEqual(6)
+    expect(docs.filter((lecture) => lecture.videoUrl).length).toBeGreaterThanOrEqual(3)
+    // SRT captions arrive converted to WebVTT.
+    const captioned = docs.filter((lecture) => lecture.captions)
+    expect(captioned.length).toBeGreaterThanOrEqual(2)
+    for (const lecture of captioned)
+      expect(lecture.captions).toMatch(/^WEBVTT\n\n1\n00:00:02\.000 --> /)
+    expect(
+      docs.filter((lecture) => /^\[(\d:)?\d\d:\d\d\] /m.test(lecture.transcript ?? '')).length,
+    ).toBeGreaterThanOrEqual(2)
   })
 
   it('has ≥ 300 books with valid, unique ISBNs across the CLC classes', async () => {

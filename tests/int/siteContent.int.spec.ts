@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { exportSiteContent } from '../../cms/export/exportSiteContent'
+import { generateLectureMp3 } from '../../cms/seed/generateAudio'
 import { generateImage } from '../../cms/seed/generateImage'
 import type { SiteContent } from '../../shared/siteContent'
 import { buildSite, readTree } from '../helpers/buildSite'
@@ -117,10 +118,24 @@ describeOnDatabase('site content: export, loader and static build', () => {
       draft: true,
       data: { title: `改稿中${secret}` },
     })
+    const audio = generateLectureMp3({ seconds: 3800 })
+    const recording = await p.create({
+      collection: 'media',
+      data: { alt: '讲座录音' },
+      file: { data: audio, mimetype: 'audio/mpeg', name: 'talk.mp3', size: audio.length },
+    })
     await p.create({
       collection: 'lectures',
       draft: true,
-      data: { title: `未发布的讲座${secret}`, series: 'policy', date: '2025-01-01T00:00:00Z' },
+      data: {
+        title: `未发布的讲座${secret}`,
+        series: 'policy',
+        date: '2025-01-01T00:00:00Z',
+        recording: recording.id,
+        chapters: [{ start: '00:00', title: `草稿章节${secret}` }],
+        captions: `1\n00:00:01,000 --> 00:00:02,000\n草稿字幕${secret}\n`,
+        transcript: `[00:00] 草稿文字稿${secret}`,
+      },
     })
     const exhibition = await p.create({
       collection: 'exhibitions',
@@ -150,7 +165,7 @@ describeOnDatabase('site content: export, loader and static build', () => {
       collection: 'speakers',
       data: { name: '张明远', title: '教授' },
     })
-    await p.create({
+    const publicLecture = await p.create({
       collection: 'lectures',
       data: {
         title: '公开讲座',
@@ -162,8 +177,17 @@ describeOnDatabase('site content: export, loader and static build', () => {
           { start: '00:00', title: '开场' },
           { start: '1:02:03', title: '结语' },
         ],
+        recording: recording.id,
+        captions: '1\n00:00:01,000 --> 00:00:03,500\n公开字幕\n',
         _status: 'published',
       },
+    })
+    // A draft edit of the published lecture: its captions stay out until published.
+    await p.update({
+      collection: 'lectures',
+      id: publicLecture.id,
+      draft: true,
+      data: { captions: `1\n00:00:01,000 --> 00:00:03,500\n改稿字幕${secret}\n` },
     })
     await p.create({
       collection: 'books',
@@ -198,6 +222,9 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(content.lectures.map((l) => l.title)).toEqual(['公开讲座'])
     expect(content.lectures[0].chapters.map((c) => c.seconds)).toEqual([0, 3723])
     expect(content.lectures[0].speakerId).toBe(content.speakers[0].id)
+    // The recording's length read from the file; the captions as cues.
+    expect(content.lectures[0].recording?.duration).toBeCloseTo(3800, 0)
+    expect(content.lectures[0].captions).toEqual([{ start: 1, end: 3.5, text: '公开字幕' }])
     expect(content.exhibits[0].sectionId).toBe(content.exhibitions[0].sections[0].id)
   })
 
@@ -224,6 +251,22 @@ describeOnDatabase('site content: export, loader and static build', () => {
     expect(sitemap).toContain('https://hongse.example/news/')
     expect(sitemap).not.toContain('wei-fa-bu')
     expect(built.get('news/rss.xml')).toContain('富文本安全测试')
+  })
+
+  it('puts the published lecture, and no draft, in the podcast and the lecture files', () => {
+    const slug = content.lectures[0].slug
+    const podcast = built.get('lectures/podcast.xml') ?? ''
+    expect(podcast).toContain('<title>公开讲座</title>')
+    expect(podcast).toContain(`length="${content.lectures[0].recording!.filesize}"`)
+    expect(podcast).toContain('<itunes:duration>3800</itunes:duration>')
+    expect(podcast.match(/<item>/g)).toHaveLength(1)
+    expect(built.get(`lectures/${slug}/captions.vtt`)).toContain('公开字幕')
+    expect(JSON.parse(built.get(`lectures/${slug}/chapters.json`)!).chapters).toHaveLength(2)
+    expect(
+      [...built.keys()].filter(
+        (file) => /\.(vtt|json)$/.test(file) && file.startsWith('lectures/'),
+      ),
+    ).toHaveLength(5)
   })
 
   it('lists in the sitemap exactly the pages built (but search and 404)', () => {

@@ -158,3 +158,62 @@ describe('SiteState.plan', () => {
     ])
   })
 })
+
+describe('SiteState.plan: per-lecture files (chapters, captions, transcript)', () => {
+  const recording = { file: 'a.mp3', alt: '', mimeType: 'audio/mpeg', filesize: 10, duration: 600 }
+  const withFiles = () => {
+    const content = tinySiteContent()
+    content.lectures[0] = {
+      ...content.lectures[0],
+      recording,
+      chapters: [{ start: '00:00', seconds: 0, title: '开场' }],
+      captions: [{ start: 1, end: 2, text: '大家好' }],
+    }
+    return content
+  }
+  const files = (plan: ReturnType<SiteState['plan']>) =>
+    plan.familyFiles.map(({ route }) => route.path).sort()
+
+  it('writes a lecture’s files when it changes, and only that lecture’s', () => {
+    const state = SiteState.from(withFiles())
+    const [lecture, other] = state.content.lectures
+    const slug = lecture.slug
+    const edited = { ...lecture, captions: [{ start: 1, end: 3, text: '大家好！' }] }
+    const plan = state.plan([
+      { collection: 'lectures', id: lecture.id, entry: edited },
+      { collection: 'lectures', id: other.id, entry: other },
+    ])
+    expect(files(plan)).toEqual(
+      ['captions.vtt', 'chapters.json', 'chapters.vtt', 'transcript.json', 'transcript.vtt'].map(
+        (name) => `/lectures/${slug}/${name}`,
+      ),
+    )
+    const written = plan.familyFiles.find(({ route }) => route.path.endsWith('captions.vtt'))!
+    expect(written.family.render(written.route.props, undefined)).toContain('大家好！')
+    expect(plan.removeFiles).toEqual([])
+    // Once committed, the same version plans nothing.
+    state.commit(plan)
+    expect(
+      state.plan([{ collection: 'lectures', id: lecture.id, entry: edited }]).familyFiles,
+    ).toEqual([])
+  })
+
+  it('removes the files of an unpublished lecture, and those a change leaves empty', () => {
+    const state = SiteState.from(withFiles())
+    const lecture = state.content.lectures[0]
+    const slug = lecture.slug
+    const withoutCaptions = state.plan([
+      { collection: 'lectures', id: lecture.id, entry: { ...lecture, captions: [] } },
+    ])
+    expect(withoutCaptions.removeFiles.sort()).toEqual(
+      ['captions.vtt', 'transcript.json', 'transcript.vtt'].map(
+        (name) => `/lectures/${slug}/${name}`,
+      ),
+    )
+    const gone = state.plan([{ collection: 'lectures', id: lecture.id, entry: null }])
+    expect(gone.removeFiles).toHaveLength(5)
+    expect(gone.files.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['/lectures/podcast.xml', '/lectures/series/red-collar/podcast.xml']),
+    )
+  })
+})

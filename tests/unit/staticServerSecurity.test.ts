@@ -12,11 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHash } from 'node:crypto'
 import { createPreviewHandler, signMediaUrls } from '../../publisher/preview'
 import { createStaticServer } from '../../site/server/staticServer'
-import {
-  chapterSeekScript,
-  searchLoaderScript,
-  searchNoJsScript,
-} from '../../site/src/lib/inlineScripts'
+import { searchLoaderScript, searchNoJsScript } from '../../site/src/lib/inlineScripts'
 
 const polyglotPng = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(66, '0'), 'hex'),
@@ -84,7 +80,7 @@ describe('static server headers', () => {
       expect(csp).not.toContain("unsafe-inline' 'sha")
       expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
       expect(csp).toContain("object-src 'none'")
-      for (const script of [searchLoaderScript, chapterSeekScript, searchNoJsScript])
+      for (const script of [searchLoaderScript, searchNoJsScript])
         expect(csp).toContain(hash(script))
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')

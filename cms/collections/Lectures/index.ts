@@ -7,6 +7,7 @@ import { slugField } from '../../fields/slug'
 import { tagsField } from '../../fields/tags'
 import { draftPreview } from '../draftPreview'
 import { publishableAccess, publishableHooks, publishableVersions } from '../publishable'
+import { checkTranscriptTimes, normaliseCaptionsField } from './hooks/checkTimedText'
 import { validateChapters } from './validateChapters'
 
 export const Lectures: CollectionConfig = {
@@ -116,7 +117,28 @@ export const Lectures: CollectionConfig = {
         },
       ],
     },
-    { name: 'transcript', type: 'textarea', label: '文字稿', admin: { rows: 16 } },
+    {
+      name: 'transcript',
+      type: 'textarea',
+      label: '文字稿',
+      hooks: { beforeValidate: [checkTranscriptTimes] },
+      admin: {
+        rows: 16,
+        description:
+          '在段首写 [分:秒]（如 [12:30]）标出时间，网站上点击该段即可跳到录音相应位置；不写时间则按普通文字显示。',
+      },
+    },
+    {
+      name: 'captions',
+      type: 'textarea',
+      label: '字幕',
+      hooks: { beforeValidate: [normaliseCaptionsField] },
+      admin: {
+        components: { Field: '/cms/components/CaptionsField#CaptionsField' },
+        description:
+          '上传 WebVTT（.vtt）或 SRT（.srt）字幕文件；SRT 保存时自动转换为 WebVTT。时间格式有误时会指出行号。没有带时间的文字稿时，网站按字幕生成可跳转的文字稿。',
+      },
+    },
     {
       name: 'attachments',
       type: 'upload',

@@ -10,6 +10,7 @@ import { allowedMediaTypes, allowedMediaTypesText } from './allowedTypes'
 import { checkUpload } from './hooks/checkUpload'
 import { enqueueUsedMediaChange } from './hooks/enqueueUsedMediaChange'
 import { keepStoredNameTyped } from './hooks/keepStoredNameTyped'
+import { readDuration } from './hooks/readDuration'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -23,7 +24,7 @@ export const Media: CollectionConfig = {
     description: `图片会自动生成缩略图、卡片图、横幅图和分享图（WebP，供网站按屏幕大小选用）。允许：${allowedMediaTypesText}；不接受 SVG。`,
   },
   access: { read: anyone, create: isStaff, update: editorsOrMediaOnlyInDrafts, delete: isEditorOrAdmin },
-  hooks: { beforeOperation: [checkUpload], beforeChange: [keepStoredNameTyped], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
+  hooks: { beforeOperation: [checkUpload], beforeChange: [keepStoredNameTyped, readDuration], afterChange: [enqueueUsedMediaChange], afterDelete: [enqueueDocumentDelete] },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: Object.keys(allowedMediaTypes),
@@ -59,5 +60,13 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', label: '说明文字' },
     { name: 'credit', type: 'text', label: '来源/摄影' },
+    {
+      name: 'duration',
+      type: 'number',
+      label: '时长（秒）',
+      // Read from the file on upload (hooks/readDuration); never typed.
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: '上传音频或视频时自动读取。' },
+    },
   ],
 }

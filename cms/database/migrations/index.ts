@@ -4,6 +4,7 @@ import * as migration_20261202_182916_site_changes_kind_site from './20261202_18
 import * as migration_20261202_214953_backup_status from './20261202_214953_backup_status';
 import * as migration_20261203_072111_users_reset_interval_per_email from './20261203_072111_users_reset_interval_per_email';
 import * as migration_20261203_080305_redirects_and_share_image from './20261203_080305_redirects_and_share_image';
+import * as migration_20261203_085821_lecture_captions_media_duration from './20261203_085821_lecture_captions_media_duration';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_080305_redirects_and_share_image.up,
     down: migration_20261203_080305_redirects_and_share_image.down,
-    name: '20261203_080305_redirects_and_share_image'
+    name: '20261203_080305_redirects_and_share_image',
+  },
+  {
+    up: migration_20261203_085821_lecture_captions_media_duration.up,
+    down: migration_20261203_085821_lecture_captions_media_duration.down,
+    name: '20261203_085821_lecture_captions_media_duration'
   },
 ];

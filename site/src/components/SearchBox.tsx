@@ -17,6 +17,10 @@ import {
 } from './SearchClient'
 import SearchEmpty from './SearchEmpty'
 import SearchHighlight from './SearchHighlight'
+import { momentUrl, useMoments } from './SearchMoments'
+
+/** One array for "no results", so the moments hook sees the same list between renders. */
+const emptyResults: FoundDocument[] = []
 
 /**
  * Results in the list; the rest are a link away on /search/. Six display files at most, which a
@@ -93,7 +97,9 @@ export default function SearchBox() {
     if (!(event.nativeEvent as InputEvent).isComposing) schedule(event.target.value)
   }
 
-  const results = shown?.results ?? []
+  const results = shown?.results ?? emptyResults
+  const moments = useMoments(results, shown?.query ?? '')
+  const urlOf = (result: FoundDocument) => momentUrl(result.url, moments.get(result.doc))
   const expanded = open && results.length > 0
   const go = (url: string) => window.location.assign(url)
 
@@ -114,7 +120,7 @@ export default function SearchBox() {
       // With a result selected, open it; otherwise the form submits to the results page.
       if (expanded && active >= 0) {
         event.preventDefault()
-        go(results[active].url)
+        go(urlOf(results[active]))
       }
     } else if (event.key === 'Escape') {
       if (open) {
@@ -197,14 +203,21 @@ export default function SearchBox() {
               className="search-option"
               onMouseDown={(event) => event.preventDefault()}
               onMouseMove={() => i !== active && setActive(i)}
-              onClick={() => go(result.url)}
+              onClick={() => go(urlOf(result))}
             >
               <span className="search-type">{typeLabels[result.type]}</span>
               <span className="search-option__title">
                 <SearchHighlight text={result.title} query={query} />
               </span>
               <span className="search-option__lead">
-                <SearchHighlight text={result.lead} query={query} />
+                {moments.has(result.doc) ? (
+                  <>
+                    <span className="search-moment__time">{moments.get(result.doc)!.time}</span>
+                    <SearchHighlight text={moments.get(result.doc)!.snippet} query={query} />
+                  </>
+                ) : (
+                  <SearchHighlight text={result.lead} query={query} />
+                )}
               </span>
             </li>
           ))}

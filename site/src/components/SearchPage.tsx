@@ -21,6 +21,7 @@ import {
 } from './SearchClient'
 import SearchEmpty from './SearchEmpty'
 import SearchHighlight from './SearchHighlight'
+import { momentUrl, useMoments } from './SearchMoments'
 
 const pageSize = 10
 const inputId = 'search-page-q'
@@ -134,6 +135,7 @@ export default function SearchPage({ siteName }: { siteName: string }) {
     else links[at - 1].focus()
   }
 
+  const moments = useMoments(shown.documents, shown.query)
   const hits = found ? hitsOfType(found, type) : []
   const query = found?.query ?? ''
   const statusText =
@@ -201,10 +203,22 @@ export default function SearchPage({ siteName }: { siteName: string }) {
             <li key={result.doc} className="search-result">
               <h2 className="search-result__title">
                 <span className="search-type">{typeLabels[result.type]}</span>
-                <a href={result.url}>
+                <a href={momentUrl(result.url, moments.get(result.doc))}>
                   <SearchHighlight text={result.title} query={shown.query} />
                 </a>
               </h2>
+              {moments.has(result.doc) && (
+                <p className="search-result__moment">
+                  <a
+                    className="search-moment__time"
+                    href={momentUrl(result.url, moments.get(result.doc))}
+                    aria-label={`从 ${moments.get(result.doc)!.time} 开始收听`}
+                  >
+                    {moments.get(result.doc)!.time}
+                  </a>
+                  <SearchHighlight text={moments.get(result.doc)!.snippet} query={shown.query} />
+                </p>
+              )}
               {result.lead && (
                 <p className="search-result__lead">
                   <SearchHighlight text={result.lead} query={shown.query} />

@@ -10,6 +10,13 @@ import { bookPageSize, lecturePageSize, newsPageSize, pageCount } from '../lib/p
 import { absoluteUrl } from '../lib/seo'
 import * as urls from '../lib/urls'
 import { escapeXml, rssXml } from '../lib/xml'
+import {
+  lectureFileContentType,
+  lectureFileRoutes,
+  renderLectureFile,
+  type LectureFileProps,
+} from './lectureFiles'
+import { podcastXml } from './podcastFeed'
 
 /** Every page of the site (the same groupings the routes build), detail pages with their lastmod. */
 export function sitemapXml(content: ContentIndex, site: URL | undefined): string {
@@ -135,7 +142,51 @@ export const generatedFiles: GeneratedFile[] = [
     dependsOn: ['lectures'],
     render: lecturesRssXml,
   },
+  // The podcasts name each episode's speaker.
+  {
+    path: urls.lecturesPodcastUrl,
+    contentType: 'application/rss+xml; charset=utf-8',
+    dependsOn: ['lectures', 'speakers'],
+    render: (content, site) => podcastXml(content, site),
+  },
+  ...(Object.keys(lectureSeries) as (keyof typeof lectureSeries)[]).map(
+    (series): GeneratedFile => ({
+      path: urls.lectureSeriesPodcastUrl(series),
+      contentType: 'application/rss+xml; charset=utf-8',
+      dependsOn: ['lectures', 'speakers'],
+      render: (content, site) => podcastXml(content, site, series),
+    }),
+  ),
 ]
+
+/** One file of a file family: its path and what it is made from. */
+export interface FileRoute<P = unknown> {
+  path: string
+  props: P
+}
+
+/**
+ * Files made per document (a lecture's chapters, captions, transcript), like page families: the
+ * publisher rewrites a file when its props changed and removes the files that vanished; the
+ * static build writes them through an endpoint (pages/lectures/[slug]/[file].ts).
+ */
+export interface FileFamily<P = unknown> {
+  name: string
+  dependsOn: readonly ContentDependency[]
+  routes: (content: ContentIndex) => FileRoute<P>[]
+  contentType: (props: P) => string
+  render: (props: P, site: URL | undefined) => string
+}
+
+export const lectureFilesFamily: FileFamily<LectureFileProps> = {
+  name: 'lectureFiles',
+  dependsOn: ['lectures'],
+  routes: lectureFileRoutes,
+  contentType: ({ name }) => lectureFileContentType(name),
+  render: (props) => renderLectureFile(props),
+}
+
+export const fileFamilies: FileFamily[] = [lectureFilesFamily as FileFamily]
 
 export function generatedFile(path: string): GeneratedFile {
   const file = generatedFiles.find((candidate) => candidate.path === path)

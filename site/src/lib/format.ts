@@ -59,12 +59,5 @@ export function leadSentences(text: string, max = 110): string {
   return lead || truncate(text, max)
 }
 
-/** Transcript text → paragraphs (split on blank lines). */
-export const paragraphs = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-
 /** ISO 8601 duration for schema.org: `78` → `PT78M`. */
 export const isoDuration = (minutes: number) => `PT${minutes}M`

@@ -2,6 +2,7 @@
  * Every public URL of the site, in one place: pages, feeds and the sitemap build links only
  * through these, so the URL contract (all with a trailing slash) cannot drift between them.
  */
+import { transcriptCues } from '../../../shared/lectureTimeline'
 
 /** Longest path segment taken from content as it is, in UTF-8 bytes (file names stop at 255). */
 const maxSegmentBytes = 100
@@ -85,10 +86,26 @@ export const libraryLocationUrl = (location: string) => `/library/location/${loc
 export const newsFeedUrl = '/news/rss.xml'
 export const lecturesFeedUrl = '/lectures/rss.xml'
 
+/** The podcast of every audio lecture, and one per series. */
+export const lecturesPodcastUrl = '/lectures/podcast.xml'
+export const lectureSeriesPodcastUrl = (series: string) => `/lectures/series/${series}/podcast.xml`
+/** The podcasts' square cover art (generated: site/src/feeds/podcastCover.ts). */
+export const podcastCoverUrl = (series?: string) =>
+  series ? `/lectures/series/${series}/podcast-cover.jpg` : '/lectures/podcast-cover.jpg'
+
+/** A lecture's timeline files (chapters, captions, transcript), beside its page. */
+export type LectureFileName =
+  'chapters.json' | 'chapters.vtt' | 'captions.vtt' | 'transcript.vtt' | 'transcript.json'
+export const lectureFileUrl = (slug: string, name: LectureFileName) => `${lectureUrl(slug)}${name}`
+
 /** The page of each kind of search result (what the search index links to). */
 export const searchUrls: import('../../../shared/search/siteDocuments').SearchUrls = {
   news: newsUrl,
   exhibit: exhibitUrl,
   lecture: lectureUrl,
   book: bookUrl,
+  lectureMoments: (lecture) =>
+    lecture.recording && transcriptCues(lecture).length > 0
+      ? lectureFileUrl(lecture.slug, 'transcript.json')
+      : null,
 }

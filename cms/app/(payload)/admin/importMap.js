@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { JoinedTextCell as JoinedTextCell_495931e9eed5da428b745aef24405ea8 } from '../../../../cms/components/JoinedTextCell'
 import { ExportMenu as ExportMenu_039ab68f7ffa103cf313f869d2108896 } from '../../../../cms/components/ExportMenu'
 import { SectionSelect as SectionSelect_90eec706e78e14053319c7538487946d } from '../../../../cms/components/SectionSelect'
+import { CaptionsField as CaptionsField_2239ab64bed7ce2455f343715093547c } from '../../../../cms/components/CaptionsField'
 import { ImportLink as ImportLink_ee808a07207d603c52f81a3bfa72ba61 } from '../../../../cms/components/BookImport/ImportLink'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteStatusView as SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba } from '../../../../cms/components/SiteStatus/SiteStatusView'
@@ -61,6 +62,7 @@ export const importMap = {
   "/cms/components/JoinedTextCell#JoinedTextCell": JoinedTextCell_495931e9eed5da428b745aef24405ea8,
   "/cms/components/ExportMenu#ExportMenu": ExportMenu_039ab68f7ffa103cf313f869d2108896,
   "/cms/components/SectionSelect#SectionSelect": SectionSelect_90eec706e78e14053319c7538487946d,
+  "/cms/components/CaptionsField#CaptionsField": CaptionsField_2239ab64bed7ce2455f343715093547c,
   "/cms/components/BookImport/ImportLink#ImportLink": ImportLink_ee808a07207d603c52f81a3bfa72ba61,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/cms/components/SiteStatus/SiteStatusView#SiteStatusView": SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba,
