@@ -81,6 +81,6 @@ describe.skipIf(process.env.TEST_DATABASE === 'mongodb')(
       fs.writeFileSync(small, toCsv(catalogue(10, { firstIndex: 75_000 })))
       expect((await importBooks(small)).output).toMatch(/新增 10 本/)
       expect(await count('books')).toBe(13)
-    }, 300_000)
+    }, 600_000)
   },
 )

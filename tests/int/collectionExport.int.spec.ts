@@ -490,5 +490,5 @@ describeOnDatabase('collection export: CSV, xlsx and JSON', () => {
       expect(failed.stderr).toMatch(/✘ export:collection 失败：.*[\u4e00-\u9fff]/)
       expect(failed.stderr).not.toMatch(/\n\s+at /) // no stack trace
     }
-  }, 120_000)
+  }, 400_000)
 })
