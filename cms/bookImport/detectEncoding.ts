@@ -18,13 +18,18 @@ const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf])
  * that is not UTF-8 is read as GB18030, the encoding Chinese library systems export.
  */
 export function guessEncoding(bytes: Buffer): TextEncoding {
-  if (bytes.subarray(0, 3).equals(utf8Bom)) return 'utf-8'
+  if (bytes.subarray(0, 3).equals(utf8Bom) || isStrictUtf8(bytes)) return 'utf-8'
+  const guess = chardet.detect(bytes)
+  return guess && /^utf-?8$/i.test(guess) ? 'utf-8' : 'gb18030'
+}
+
+/** True when every byte sequence is valid UTF-8. */
+export function isStrictUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return 'utf-8'
+    return true
   } catch {
-    const guess = chardet.detect(bytes)
-    return guess && /^utf-?8$/i.test(guess) ? 'utf-8' : 'gb18030'
+    return false
   }
 }
 

@@ -1,4 +1,5 @@
 import { Marc, type Record as MarcRecord } from 'marcjs'
+import { isStrictUtf8 } from './detectEncoding'
 import { ImportFileError } from './importErrors'
 import type { Table } from './readSpreadsheet'
 
@@ -107,15 +108,6 @@ function fromMarc21(record: MarcRecord): Record<Column, string> {
   }
 }
 
-const isUtf8 = (bytes: Buffer) => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Reads every record; a record that cannot be read becomes a row with its problem. */
 export function readMarc(bytes: Buffer): Table & { standard: 'CNMARC' | 'MARC21' | null } {
   const rows: Table['rows'] = []
@@ -135,7 +127,7 @@ export function readMarc(bytes: Buffer): Table & { standard: 'CNMARC' | 'MARC21'
       problem('不是有效的 ISO 2709 MARC 记录（记录头损坏）。')
       continue
     }
-    if (!isUtf8(raw)) {
+    if (!isStrictUtf8(raw)) {
       problem('MARC 记录不是 UTF-8 编码；请在图书馆系统中以 UTF-8 导出。')
       continue
     }

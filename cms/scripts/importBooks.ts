@@ -43,21 +43,24 @@ await runScript('import:books', async () => {
       return [pair.slice(0, at), pair.slice(at + 1) || null]
     }),
   )
-  const { checkChoices, previewBookImport, runBookImport, describeResult } =
-    await import('../bookImport/importBooks')
+  const [{ checkChoices, prepareBookImport, describeResult }, { applyImport }] = await Promise.all([
+    import('../bookImport/importBooks'),
+    import('../bookImport/applyImport'),
+  ])
   const choices = checkChoices({
     encoding: values.encoding,
     mapping: values.map ? mapping : undefined,
   })
   const source = { bytes: fs.readFileSync(file), fileName: path.basename(file), choices }
   const payload = await openPayload()
-  const preview = await previewBookImport(payload, source)
+  const { preview, plan } = await prepareBookImport(payload, source)
   printPreview(preview)
   if (values['dry-run'])
     return `预览完成，未写入（新增 ${preview.counts.new}，更新 ${preview.counts.updated}，无效 ${preview.counts.invalid}）`
 
   const started = Date.now()
-  const { result } = await runBookImport(payload, source, {
+  // The plan just shown is the one applied: the file is read and checked once.
+  const result = await applyImport(payload, plan, {
     mode: values.mode,
     onProgress: ({ done, total }) => console.log(`  导入中 ${done}/${total}`),
   })
