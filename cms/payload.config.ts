@@ -13,6 +13,7 @@ import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { bookImportPath } from './components/BookImport/bookImportPath'
 import { Users } from './collections/Users'
+import { auditLogPlugin } from './audit/auditLogPlugin'
 import { collectionExportPlugin } from './collectionExport/collectionExportPlugin'
 import { exportableCollections } from './collectionExport/exportableCollections'
 import { editorsRunJobs } from './access/editorsRunJobs'
@@ -27,6 +28,7 @@ import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
 import { strictInput } from './input/strictInput'
+import { reviewPlugin } from './review/reviewPlugin'
 import {
   cmsCorsOrigins,
   cmsTrustedOrigins,
@@ -55,7 +57,13 @@ export default buildConfig({
   ]),
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
-  plugins: [collectionExportPlugin({ collections: [...exportableCollections] }), strictInput],
+  plugins: [
+    // Review (三审) and the audit log (操作日志) wire themselves into the collections above.
+    reviewPlugin(),
+    auditLogPlugin({ excludeCollections: ['site-changes'], globals: ['site'] }),
+    collectionExportPlugin({ collections: [...exportableCollections] }),
+    strictInput,
+  ],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   upload: { limits: { fileSize: mediaMaxBytes() + 1 } },

@@ -3,6 +3,7 @@ import * as migration_20261128_072122_site_changes_and_status from './20261128_0
 import * as migration_20261202_182916_site_changes_kind_site from './20261202_182916_site_changes_kind_site';
 import * as migration_20261202_214953_backup_status from './20261202_214953_backup_status';
 import * as migration_20261203_072111_users_reset_interval_per_email from './20261203_072111_users_reset_interval_per_email';
+import * as migration_20261203_080750_review_and_audit from './20261203_080750_review_and_audit';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_072111_users_reset_interval_per_email.up,
     down: migration_20261203_072111_users_reset_interval_per_email.down,
-    name: '20261203_072111_users_reset_interval_per_email'
+    name: '20261203_072111_users_reset_interval_per_email',
+  },
+  {
+    up: migration_20261203_080750_review_and_audit.up,
+    down: migration_20261203_080750_review_and_audit.down,
+    name: '20261203_080750_review_and_audit'
   },
 ];
