@@ -58,11 +58,12 @@ export default buildConfig({
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
   plugins: [
-    // Review (三审) and the audit log (操作日志) wire themselves into the collections above.
-    reviewPlugin(),
+    // The audit log (操作日志) and review (三审) wire themselves into the collections above.
     auditLogPlugin({ excludeCollections: ['site-changes'], globals: ['site'] }),
     collectionExportPlugin({ collections: [...exportableCollections] }),
     strictInput,
+    // After strictInput: review's hook that drops a client's `review` runs before the input check.
+    reviewPlugin(),
   ],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },

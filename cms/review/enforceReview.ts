@@ -65,6 +65,21 @@ export const enforceReview: CollectionBeforeChangeHook = async ({
   return data
 }
 
+/**
+ * Drops whatever a client sends for `review` before anything reads it (enforceReview writes the
+ * state anyway). It must run before the input check (strictInput): the admin form sends its
+ * read-only copy of the group, with an empty list of approvals as the number 0.
+ */
+export const dropClientReview: CollectionBeforeOperationHook = ({ args, operation }) => {
+  const data = (args as { data?: Record<string, unknown> }).data
+  if ((operation === 'create' || operation === 'update') && data && 'review' in data) {
+    const rest = { ...data }
+    delete rest.review
+    return { ...args, data: rest }
+  }
+  return args
+}
+
 /** Remembers whether a restore writes a draft (`?draft=true`) or the live document. */
 export const noteRestoreMode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'restoreVersion')

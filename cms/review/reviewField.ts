@@ -5,6 +5,10 @@ import { returnCommentMaxLength, reviewStatusLabels, reviewStatuses } from './re
 const staffOnly: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 const noOne: FieldAccess = () => false
 
+// People are named in the notice above the form (editors may not read other accounts, so the
+// relationship fields themselves would show ids): kept out of the sidebar.
+const inNoticeOnly = { hidden: true }
+
 const dateAdmin = {
   readOnly: true,
   date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy年M月d日 HH:mm' },
@@ -34,13 +38,20 @@ export function reviewField(): GroupField {
         index: true,
         options: reviewStatuses.map((value) => ({ value, label: reviewStatusLabels[value] })),
       },
-      { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: '提交人' },
+      {
+        name: 'submittedBy',
+        type: 'relationship',
+        relationTo: 'users',
+        label: '提交人',
+        admin: inNoticeOnly,
+      },
       { name: 'submittedAt', type: 'date', label: '提交时间', admin: dateAdmin },
       {
         name: 'approvals',
         type: 'array',
         label: '审核通过',
         labels: { singular: '审核通过', plural: '审核通过' },
+        admin: inNoticeOnly,
         fields: [
           { name: 'reviewer', type: 'relationship', relationTo: 'users', label: '审核人' },
           { name: 'at', type: 'date', label: '通过时间', admin: dateAdmin },
@@ -52,7 +63,13 @@ export function reviewField(): GroupField {
         label: '退回意见',
         maxLength: returnCommentMaxLength,
       },
-      { name: 'returnedBy', type: 'relationship', relationTo: 'users', label: '退回人' },
+      {
+        name: 'returnedBy',
+        type: 'relationship',
+        relationTo: 'users',
+        label: '退回人',
+        admin: inNoticeOnly,
+      },
       { name: 'returnedAt', type: 'date', label: '退回时间', admin: dateAdmin },
       { name: 'note', type: 'textarea', label: '审核提示' },
       { name: 'resetAt', type: 'date', label: '退回草稿时间', admin: dateAdmin },

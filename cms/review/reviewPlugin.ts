@@ -8,7 +8,7 @@
  * - the settings (`reviewSteps`, `editorsNeedReview`) in the `site` global.
  */
 import type { CollectionConfig, Config, Plugin, UIField } from 'payload'
-import { enforceReview, noteRestoreMode } from './enforceReview'
+import { dropClientReview, enforceReview, noteRestoreMode } from './enforceReview'
 import { reviewedCollections } from './reviewedCollections'
 import { reviewEndpoint } from './reviewEndpoint'
 import { reviewField } from './reviewField'
@@ -38,7 +38,8 @@ function withReview(collection: CollectionConfig): CollectionConfig {
     endpoints: [...(collection.endpoints || []), reviewEndpoint],
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), noteRestoreMode],
+      // First of all (the plugin is applied after strictInput, whose check it must precede).
+      beforeOperation: [dropClientReview, ...(hooks.beforeOperation ?? []), noteRestoreMode],
       // First, so later hooks' own changes (publishedAt stamped on publishing) are not edits.
       beforeChange: [enforceReview, ...(hooks.beforeChange ?? [])],
     },

@@ -16,6 +16,8 @@ export interface QueueItem {
 
 export interface ReviewQueue {
   waiting: number
+  /** 待审核 per collection, for links to each list. */
+  waitingIn: Partial<Record<ReviewedCollection, number>>
   oldest: QueueItem[]
   recentlyReset: QueueItem[]
   returnedToMe: QueueItem[]
@@ -29,7 +31,11 @@ async function listEach(
   where: Where,
   sort: string,
   limit: number,
-): Promise<{ total: number; items: QueueItem[] }> {
+): Promise<{
+  total: number
+  totals: Partial<Record<ReviewedCollection, number>>
+  items: QueueItem[]
+}> {
   const results = await Promise.all(
     reviewedCollections.map(async (collection) => {
       const { docs, totalDocs } = await payload.find({
@@ -43,6 +49,7 @@ async function listEach(
         select: { title: true, review: true } as never,
       })
       return {
+        collection,
         totalDocs,
         items: (docs as { id: number | string; title?: unknown; review?: unknown }[]).map(
           (doc) => ({
@@ -57,6 +64,7 @@ async function listEach(
   )
   return {
     total: results.reduce((sum, result) => sum + result.totalDocs, 0),
+    totals: Object.fromEntries(results.map((result) => [result.collection, result.totalDocs])),
     items: results.flatMap((result) => result.items),
   }
 }
@@ -98,6 +106,7 @@ export async function readReviewQueue(
   ])
   return {
     waiting: pending.total,
+    waitingIn: pending.totals,
     oldest: pending.items.sort(byTime('submittedAt', 1)).slice(0, limit),
     recentlyReset: reset.items.sort(byTime('resetAt', -1)).slice(0, limit),
     returnedToMe: returned.items.sort(byTime('returnedAt', -1)).slice(0, limit),

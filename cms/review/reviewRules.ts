@@ -166,7 +166,7 @@ function tryPlan({
   if (action === 'return') {
     const text = typeof comment === 'string' ? comment.trim() : ''
     if (!text) return new ReviewRefusal(400, reviewMessages.commentRequired)
-    if ([...text].length > returnCommentMaxLength)
+    if (text.length > returnCommentMaxLength)
       return new ReviewRefusal(400, reviewMessages.commentTooLong)
     return {
       publish: false,

@@ -317,6 +317,17 @@ describeOnDatabase('review before publishing', () => {
         ],
       }
       expect((await patch('contributor', id, { review: forged }, '?draft=true')).status).toBe(200)
+      // As the admin form sends its read-only copy (an empty list of approvals as 0).
+      expect(
+        (
+          await patch(
+            'contributor',
+            id,
+            { review: { status: 'returned', approvals: 0 } },
+            '?draft=true',
+          )
+        ).status,
+      ).toBe(200)
       expect((await latest(id)).review).toMatchObject({ status: 'draft', approvals: [] })
       expect((await patch('editor', id, { _status: 'published', review: forged })).status).toBe(403)
       const create = await api.rest('POST', '/api/news', {

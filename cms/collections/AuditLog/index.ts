@@ -3,6 +3,8 @@ import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 import { auditActionLabels, auditActions, systemTarget } from '../../audit/auditActions'
 
+export const auditLogListView = '/cms/components/AuditLog/AuditLogView#AuditLogView'
+
 export const auditLogIsAppendOnlyMessage =
   '操作日志只能由系统追加，任何人（包括管理员）都不能新建、修改或删除日志记录。'
 
@@ -51,6 +53,8 @@ export function auditLogCollection(targets: { value: string; label: string }[]):
       description:
         '谁在何时做了什么：内容的新建、修改、删除、发布、撤回和定时，审核决定，登录与退出，账号与角色变更，全部重建、导入和备份。只能追加，不能修改或删除。',
       pagination: { defaultLimit: 50 },
+      // A read-only list with the log's own filters (Payload's list offers selecting and editing).
+      components: { views: { list: { Component: auditLogListView } } },
     },
     access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
     lockDocuments: false,

@@ -118,7 +118,7 @@ export function ReviewActions({
               onChange={(event) => setComment(event.target.value)}
             />
             <p className="review-return__count">
-              {[...comment].length} / {returnCommentMaxLength} 字
+              {comment.length} / {returnCommentMaxLength} 字
             </p>
             <Button
               buttonStyle="primary"

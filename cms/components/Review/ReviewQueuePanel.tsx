@@ -14,6 +14,12 @@ import { readReviewSettings } from '../../review/reviewSettings'
 import { formatAgo, formatTime } from '../SiteStatus/formatStatus'
 import './review.scss'
 
+/** `已等待 3 小时`, or `刚刚提交`. */
+const waited = (at: string) => {
+  const ago = formatAgo(at)
+  return ago === '刚刚' ? '刚刚提交' : `已等待 ${ago.replace(/前$/, '')}`
+}
+
 const collectionLabels: Record<QueueItem['collection'], string> = {
   news: '活动新闻',
   exhibitions: '展览',
@@ -52,7 +58,11 @@ export async function ReviewQueuePanel({
       : Promise.resolve([]),
   ])
   const name = (id: unknown) => (id == null ? '—' : (names.get(String(id)) ?? `用户 ${id}`))
-  const pendingListHref = `${admin}/collections/news?where[review.status][equals]=pending`
+  const pendingListHref = (collection: QueueItem['collection']) =>
+    `${admin}/collections/${collection}?where[review.status][equals]=pending`
+  const waitingLists = (Object.keys(collectionLabels) as QueueItem['collection'][]).filter(
+    (collection) => (queue.waitingIn[collection] ?? 0) > 0,
+  )
 
   return (
     <section className="review-queue" aria-labelledby="review-queue-title">
@@ -81,7 +91,7 @@ export async function ReviewQueuePanel({
                           <time dateTime={item.review.submittedAt}>
                             {formatTime(item.review.submittedAt)}
                           </time>
-                          （已等待 {formatAgo(item.review.submittedAt).replace(/前$/, '')}）
+                          （{waited(item.review.submittedAt)}）
                         </>
                       ) : (
                         '—'
@@ -98,9 +108,19 @@ export async function ReviewQueuePanel({
                 ))}
               </ul>
             )}
-            <a className="review-queue__all" href={pendingListHref}>
-              查看待审核的活动新闻
-            </a>
+            {waitingLists.length > 0 && (
+              <p className="review-queue__all">
+                全部待审核：
+                {waitingLists.map((collection, index) => (
+                  <React.Fragment key={collection}>
+                    {index > 0 && '、'}
+                    <a href={pendingListHref(collection)}>
+                      {collectionLabels[collection]} {queue.waitingIn[collection]} 项
+                    </a>
+                  </React.Fragment>
+                ))}
+              </p>
+            )}
           </div>
         )}
         {reviewer && queue.recentlyReset.length > 0 && (

@@ -29,6 +29,7 @@ import { ExportMenu as ExportMenu_039ab68f7ffa103cf313f869d2108896 } from '../..
 import { SectionSelect as SectionSelect_90eec706e78e14053319c7538487946d } from '../../../../cms/components/SectionSelect'
 import { ImportLink as ImportLink_ee808a07207d603c52f81a3bfa72ba61 } from '../../../../cms/components/BookImport/ImportLink'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
+import { AuditLogView as AuditLogView_ea4c2d3fc86bfec2369ed1c404336286 } from '../../../../cms/components/AuditLog/AuditLogView'
 import { SiteStatusView as SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba } from '../../../../cms/components/SiteStatus/SiteStatusView'
 import { BrandIcon as BrandIcon_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { BrandLogo as BrandLogo_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
@@ -70,6 +71,7 @@ export const importMap = {
   "/cms/components/SectionSelect#SectionSelect": SectionSelect_90eec706e78e14053319c7538487946d,
   "/cms/components/BookImport/ImportLink#ImportLink": ImportLink_ee808a07207d603c52f81a3bfa72ba61,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
+  "/cms/components/AuditLog/AuditLogView#AuditLogView": AuditLogView_ea4c2d3fc86bfec2369ed1c404336286,
   "/cms/components/SiteStatus/SiteStatusView#SiteStatusView": SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba,
   "/cms/components/Brand#BrandIcon": BrandIcon_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/Brand#BrandLogo": BrandLogo_bc64442ee066953691f85c8dc29a6959,
