@@ -77,6 +77,7 @@ export interface Config {
     users: User;
     'site-changes': SiteChange;
     redirects: Redirect;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +96,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -203,6 +205,26 @@ export interface News {
    * 仅后台可见，例如审核意见、来源说明。
    */
   editorialNote?: string | null;
+  /**
+   * 由上方的“提交审核”“通过”“退回”等按钮更新。
+   */
+  review?: {
+    status?: ('draft' | 'pending' | 'approved' | 'returned') | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    approvals?:
+      | {
+          reviewer?: (number | null) | User;
+          at?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    returnComment?: string | null;
+    returnedBy?: (number | null) | User;
+    returnedAt?: string | null;
+    note?: string | null;
+    resetAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -288,6 +310,42 @@ export interface Media {
   };
 }
 /**
+ * 后台账号。投稿人可撰写草稿；编辑可发布、撤回和删除；管理员另可管理账号与网站设置。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * 修改自己的密码时必填。
+   */
+  currentPassword?: string | null;
+  /**
+   * 只有管理员可以修改角色。
+   */
+  roles: ('contributor' | 'editor' | 'admin')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
  * 展览及其展区（按顺序排列）。展品在“展品”中维护。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -318,6 +376,26 @@ export interface Exhibition {
    * 仅后台可见，例如审核意见、来源说明。
    */
   editorialNote?: string | null;
+  /**
+   * 由上方的“提交审核”“通过”“退回”等按钮更新。
+   */
+  review?: {
+    status?: ('draft' | 'pending' | 'approved' | 'returned') | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    approvals?:
+      | {
+          reviewer?: (number | null) | User;
+          at?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    returnComment?: string | null;
+    returnedBy?: (number | null) | User;
+    returnedAt?: string | null;
+    note?: string | null;
+    resetAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -382,6 +460,26 @@ export interface Exhibit {
    * 仅后台可见，例如审核意见、来源说明。
    */
   editorialNote?: string | null;
+  /**
+   * 由上方的“提交审核”“通过”“退回”等按钮更新。
+   */
+  review?: {
+    status?: ('draft' | 'pending' | 'approved' | 'returned') | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    approvals?:
+      | {
+          reviewer?: (number | null) | User;
+          at?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    returnComment?: string | null;
+    returnedBy?: (number | null) | User;
+    returnedAt?: string | null;
+    note?: string | null;
+    resetAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -447,6 +545,26 @@ export interface Lecture {
    * 仅后台可见，例如审核意见、来源说明。
    */
   editorialNote?: string | null;
+  /**
+   * 由上方的“提交审核”“通过”“退回”等按钮更新。
+   */
+  review?: {
+    status?: ('draft' | 'pending' | 'approved' | 'returned') | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    approvals?:
+      | {
+          reviewer?: (number | null) | User;
+          at?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    returnComment?: string | null;
+    returnedBy?: (number | null) | User;
+    returnedAt?: string | null;
+    note?: string | null;
+    resetAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -518,42 +636,6 @@ export interface Book {
   createdAt: string;
 }
 /**
- * 后台账号。投稿人可撰写草稿；编辑可发布、撤回和删除；管理员另可管理账号与网站设置。
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * 修改自己的密码时必填。
-   */
-  currentPassword?: string | null;
-  /**
-   * 只有管理员可以修改角色。
-   */
-  roles: ('contributor' | 'editor' | 'admin')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-changes".
  */
@@ -613,6 +695,70 @@ export interface Redirect {
     url?: string | null;
   };
   origin: 'auto' | 'manual';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 谁在何时做了什么：内容的新建、修改、删除、发布、撤回和定时，审核决定，登录与退出，账号与角色变更，全部重建、导入和备份。只能追加，不能修改或删除。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'publish'
+    | 'unpublish'
+    | 'schedule'
+    | 'unschedule'
+    | 'submit'
+    | 'approve'
+    | 'return'
+    | 'login'
+    | 'logout'
+    | 'loginFailed'
+    | 'lockout'
+    | 'roleChange'
+    | 'rebuild'
+    | 'import'
+    | 'backup'
+    | 'backupFailed';
+  actor?: (number | null) | User;
+  /**
+   * 记录时的姓名和邮箱（账号删除后仍保留）。
+   */
+  actorName?: string | null;
+  targetCollection:
+    | 'news'
+    | 'exhibitions'
+    | 'exhibits'
+    | 'lectures'
+    | 'speakers'
+    | 'books'
+    | 'media'
+    | 'users'
+    | 'redirects'
+    | 'site'
+    | 'system';
+  documentId?: string | null;
+  documentTitle?: string | null;
+  summary?: string | null;
+  /**
+   * 每个改动的字段：field（字段）、before（修改前）、after（修改后）。不含密码等机密。
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  clientAddress?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -824,6 +970,25 @@ export interface NewsSelect<T extends boolean = true> {
   tags?: T;
   publishedAt?: T;
   editorialNote?: T;
+  review?:
+    | T
+    | {
+        status?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        approvals?:
+          | T
+          | {
+              reviewer?: T;
+              at?: T;
+              id?: T;
+            };
+        returnComment?: T;
+        returnedBy?: T;
+        returnedAt?: T;
+        note?: T;
+        resetAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -847,6 +1012,25 @@ export interface ExhibitionsSelect<T extends boolean = true> {
         id?: T;
       };
   editorialNote?: T;
+  review?:
+    | T
+    | {
+        status?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        approvals?:
+          | T
+          | {
+              reviewer?: T;
+              at?: T;
+              id?: T;
+            };
+        returnComment?: T;
+        returnedBy?: T;
+        returnedAt?: T;
+        note?: T;
+        resetAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -873,6 +1057,25 @@ export interface ExhibitsSelect<T extends boolean = true> {
       };
   body?: T;
   editorialNote?: T;
+  review?:
+    | T
+    | {
+        status?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        approvals?:
+          | T
+          | {
+              reviewer?: T;
+              at?: T;
+              id?: T;
+            };
+        returnComment?: T;
+        returnedBy?: T;
+        returnedAt?: T;
+        note?: T;
+        resetAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -905,6 +1108,25 @@ export interface LecturesSelect<T extends boolean = true> {
   attachments?: T;
   tags?: T;
   editorialNote?: T;
+  review?:
+    | T
+    | {
+        status?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        approvals?:
+          | T
+          | {
+              reviewer?: T;
+              at?: T;
+              id?: T;
+            };
+        returnComment?: T;
+        returnedBy?: T;
+        returnedAt?: T;
+        note?: T;
+        resetAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1088,6 +1310,23 @@ export interface RedirectsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  actor?: T;
+  actorName?: T;
+  targetCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  summary?: T;
+  changes?: T;
+  clientAddress?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1211,6 +1450,14 @@ export interface Site {
     email?: string | null;
     hours?: string | null;
   };
+  /**
+   * 0：不审核，编辑可直接发布；1：须一位审核人通过；2：须两位不同的审核人先后通过。
+   */
+  reviewSteps: number;
+  /**
+   * 不勾选时，只有投稿人的内容须审核；编辑和管理员可直接发布自己的内容。
+   */
+  editorsNeedReview?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1286,6 +1533,8 @@ export interface SiteSelect<T extends boolean = true> {
         email?: T;
         hours?: T;
       };
+  reviewSteps?: T;
+  editorsNeedReview?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

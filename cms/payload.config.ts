@@ -15,6 +15,7 @@ import { Speakers } from './collections/Speakers'
 import { SiteChanges } from './collections/SiteChanges'
 import { bookImportPath } from './components/BookImport/bookImportPath'
 import { Users } from './collections/Users'
+import { auditLogPlugin } from './audit/auditLogPlugin'
 import { collectionExportPlugin } from './collectionExport/collectionExportPlugin'
 import { exportableCollections } from './collectionExport/exportableCollections'
 import { editorsRunJobs } from './access/editorsRunJobs'
@@ -29,6 +30,7 @@ import { siteContentEndpoint } from './export/siteContentEndpoint'
 import { Site } from './globals/Site'
 import { SiteStatus } from './globals/SiteStatus'
 import { strictInput } from './input/strictInput'
+import { reviewPlugin } from './review/reviewPlugin'
 import {
   cmsCorsOrigins,
   cmsTrustedOrigins,
@@ -59,9 +61,13 @@ export default buildConfig({
   globals: [Site, SiteStatus],
   endpoints: [siteContentEndpoint],
   plugins: [
+    // The audit log (操作日志) and review (三审) wire themselves into the collections above.
+    auditLogPlugin({ excludeCollections: ['site-changes'], globals: ['site'] }),
     collectionExportPlugin({ collections: [...exportableCollections] }),
     automaticRedirects,
     strictInput,
+    // After strictInput: review's hook that drops a client's `review` runs before the input check.
+    reviewPlugin(),
   ],
   hooks: { afterError: [answerServerFault] },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },

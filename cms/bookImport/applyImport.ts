@@ -4,6 +4,7 @@ import {
   type RequiredDataFromCollectionSlug,
   type TypedUser,
 } from 'payload'
+import { recordAudit } from '../audit/recordAudit'
 import type { ImportPlan, PlannedRow } from './planImport'
 
 /** `valid`: import the valid rows and skip the invalid ones; `all`: import only if every row is valid. */
@@ -47,7 +48,14 @@ export async function applyImport(
     mode,
     user,
     onProgress,
-  }: { mode: ImportMode; user?: TypedUser | null; onProgress?: (progress: ImportProgress) => void },
+    fileName,
+  }: {
+    mode: ImportMode
+    user?: TypedUser | null
+    onProgress?: (progress: ImportProgress) => void
+    /** Named in the audit log's entry for the import. */
+    fileName?: string
+  },
 ): Promise<ImportResult> {
   if (mode === 'all' && plan.counts.invalid > 0)
     throw new ImportRefused(
@@ -81,6 +89,13 @@ export async function applyImport(
       else await payload.update({ collection: 'books', id: row.id!, data: row.data, ...options })
       if ((index + 1) % progressEvery === 0) onProgress?.({ done: index + 1, total: writes.length })
     }
+    // One entry for the import as a whole (each book's own change is recorded by its save).
+    await recordAudit(req, {
+      action: 'import',
+      targetCollection: 'books',
+      documentTitle: fileName ?? null,
+      summary: `导入馆藏${fileName ? `（${fileName}）` : ''}：新增 ${result.created} 本，更新 ${result.updated} 本，未变 ${result.unchanged} 本，跳过无效 ${result.skipped} 行`,
+    })
     if (transactionID) await payload.db.commitTransaction(transactionID)
   } catch (error) {
     if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => undefined)

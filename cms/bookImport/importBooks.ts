@@ -142,7 +142,10 @@ export async function runBookImport(
   },
 ): Promise<{ preview: ImportPreview; result: ImportResult }> {
   const { preview, plan } = await prepareBookImport(payload, source)
-  return { preview, result: await applyImport(payload, plan, options) }
+  return {
+    preview,
+    result: await applyImport(payload, plan, { ...options, fileName: source.fileName }),
+  }
 }
 
 /** One line for an editor: 新增 970 本，更新 0 本，未变 0 本，跳过无效 30 行。 */

@@ -76,6 +76,7 @@ export const importEndpoint: Endpoint = {
           controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
         void applyImport(req.payload, prepared.plan, {
           mode: upload.mode,
+          fileName: upload.source.fileName,
           user: req.user,
           onProgress: ({ done, total }) => send({ type: 'progress', done, total }),
         })

@@ -4,7 +4,7 @@
  * before anything is returned, so a refusal (403) or a bad query is an answer, not a broken
  * download. Used by the REST endpoint (GET /api/<slug>/export) and `npm run export:collection`.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import { exportColumns, readableColumns } from './exportColumns'
 import { exportFileName } from './exportFileName'
 import { exportFormats, type ExportFormat } from './exportFormats'
@@ -20,6 +20,8 @@ export interface ExportRequest {
   /** Read as the database's owner (command line without `--as`); the API never does. */
   overrideAccess?: boolean
   pageSize?: number
+  /** Export only the matching documents (`?where[…]=…`, as the admin list filters). */
+  where?: Where
 }
 
 export interface CollectionExport {
@@ -49,11 +51,12 @@ export async function exportCollection({
   format,
   overrideAccess = false,
   pageSize,
+  where,
 }: ExportRequest): Promise<CollectionExport> {
   const config = req.payload.collections[collection].config
   const allColumns = exportColumns(config)
   const columns = overrideAccess ? allColumns : await readableColumns(allColumns, req)
-  const options: ReadOptions = { req, collection, overrideAccess, pageSize }
+  const options: ReadOptions = { req, collection, overrideAccess, pageSize, where }
   const first = await readPage(options)
 
   let documents = 0

@@ -5,7 +5,7 @@
  * streamed a page at a time; the browser gets a name (`books-20261203.csv`, shown as
  * `汇书房馆藏-20261203.csv`) and a content type.
  */
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { CollectionSlug, Endpoint, Where } from 'payload'
 import { isStaffUser } from '../access/roles'
 import { contentDisposition, exportFileName } from './exportFileName'
 import { exportCollection } from './exportCollection'
@@ -41,7 +41,11 @@ export const exportEndpoint: Endpoint = {
     const format = req.searchParams.get('format') ?? 'csv'
     if (!isExportFormat(format)) return refuse(400, unknownFormatMessage(format))
     const collection = req.routeParams?.collection as CollectionSlug
-    const result = await exportCollection({ req, collection, format })
+    // `?where[…]=…` as on the list endpoint (the admin's 导出 passes the list's filter).
+    const where = (req.query as { where?: Where } | undefined)?.where
+    if (where !== undefined && (typeof where !== 'object' || Array.isArray(where)))
+      return refuse(400, '筛选条件（where）格式不正确。')
+    const result = await exportCollection({ req, collection, format, where })
     return new Response(toReadableStream(result.body), {
       headers: {
         'Content-Type': result.contentType,

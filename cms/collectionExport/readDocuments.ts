@@ -5,7 +5,7 @@
  * memory stays one page however large the collection, and documents added or deleted meanwhile
  * neither repeat nor shift others out of the export.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 export type ExportDocument = Record<string, unknown> & { id: number | string }
 
@@ -18,13 +18,19 @@ export interface ReadOptions {
   /** The command line may read as the database's owner; the API never does. */
   overrideAccess: boolean
   pageSize?: number
+  /** Only the documents that match (the admin list's filter); access rules still apply. */
+  where?: Where
 }
 
 /** One page after `after` (the last id of the page before). */
 export async function readPage(
-  { req, collection, overrideAccess, pageSize = exportPageSize }: ReadOptions,
+  { req, collection, overrideAccess, pageSize = exportPageSize, where }: ReadOptions,
   after?: number | string,
 ): Promise<ExportDocument[]> {
+  const filters = [
+    ...(where ? [where] : []),
+    ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
+  ]
   const { docs } = await req.payload.find({
     collection,
     req,
@@ -34,7 +40,7 @@ export async function readPage(
     sort: 'id',
     limit: pageSize,
     pagination: false,
-    where: after === undefined ? undefined : { id: { greater_than: after } },
+    where: filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { and: filters },
   })
   return docs as unknown as ExportDocument[]
 }

@@ -58,37 +58,53 @@ await runScript('backup', async () => {
       `${file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file}（${(result.bytes / 1048576).toFixed(1)} MB，${(result.milliseconds / 1000).toFixed(1)} 秒；` +
       `${['news', 'exhibits', 'lectures', 'books', 'media', 'users'].map((slug) => `${slug} ${counts[slug] ?? '—'}`).join('，')}；` +
       `媒体文件 ${result.manifest.media.entries} 个${pruned.length ? `；按 BACKUP_KEEP 删除旧备份 ${pruned.length} 个` : ''}）`
-    await record({
-      at: new Date().toISOString(),
-      file: path.basename(file),
-      bytes: result.bytes,
-      durationMs: Math.round(result.milliseconds),
-      error: null,
-    })
+    await record(
+      {
+        at: new Date().toISOString(),
+        file: path.basename(file),
+        bytes: result.bytes,
+        durationMs: Math.round(result.milliseconds),
+        error: null,
+      },
+      { action: 'backup', summary: `${values.scheduled ? '定时备份' : '备份'}：${summary}` },
+    )
   } catch (error) {
     const message = describeFailure(error)
     // Not into a database that is not there (opening it would create it) or unreachable.
     if (database.kind === 'sqlite' && fs.existsSync(database.file))
-      await record({ failedAt: new Date().toISOString(), error: message })
+      await record(
+        { failedAt: new Date().toISOString(), error: message },
+        {
+          action: 'backupFailed',
+          summary: `${values.scheduled ? '定时备份' : '备份'}失败：${message}`,
+        },
+      )
     throw new Error(message, { cause: error })
   }
   return summary
 })
 
-/** The outcome into the 网站状态 panel; a backup is not failed because the panel could not be told. */
+/**
+ * The outcome into the 网站状态 panel and the audit log (by the system: no one signs in to run
+ * it); a backup is not failed because they could not be told.
+ */
 async function record(
   update: Parameters<typeof import('../backup/recordBackupStatus').recordBackupStatus>[1],
+  entry: { action: 'backup' | 'backupFailed'; summary: string },
 ): Promise<void> {
   try {
     process.env.PAYLOAD_JOBS_AUTORUN ??= 'false'
     process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
-    const [{ getPayload }, { default: config }, { recordBackupStatus }] = await Promise.all([
-      import('payload'),
-      import('../payload.config'),
-      import('../backup/recordBackupStatus'),
-    ])
+    const [{ getPayload }, { default: config }, { recordBackupStatus }, { recordAuditEntry }] =
+      await Promise.all([
+        import('payload'),
+        import('../payload.config'),
+        import('../backup/recordBackupStatus'),
+        import('../audit/recordAudit'),
+      ])
     const payload = await getPayload({ config })
     await recordBackupStatus(payload, update)
+    await recordAuditEntry(payload, { ...entry, targetCollection: 'system' })
     await payload.destroy()
   } catch (error) {
     console.warn(`⚠ 备份状态未写入网站状态面板：${(error as Error).message}`)

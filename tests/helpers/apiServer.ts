@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints } from 'payload'
 import { refuseWithBadRequest } from '../../cms/api/graphQLCost'
+import { graphqlStatus } from '../../cms/api/graphqlStatus'
 import { prepareRequest, trustedProxyHops } from '../../cms/server/clientAddress.mjs'
 
 export interface ApiServer {
@@ -19,7 +20,8 @@ export async function startApiServer(): Promise<ApiServer> {
     import('../../cms/payload.config'),
     import('@payloadcms/next/routes'),
   ])
-  const graphql = refuseWithBadRequest(GRAPHQL_POST(config))
+  // As cms/app/(payload)/api/graphql/route.ts wraps it (a request that failed whole keeps its status).
+  const graphql = graphqlStatus(refuseWithBadRequest(GRAPHQL_POST(config)))
   const server = http.createServer(async (incoming, outgoing) => {
     try {
       prepareRequest(incoming, outgoing, trustedProxyHops())
@@ -38,7 +40,7 @@ export async function startApiServer(): Promise<ApiServer> {
       })
       const response =
         new URL(url).pathname === '/api/graphql' && incoming.method === 'POST'
-          ? await graphql(request)
+          ? await graphql(request, undefined)
           : await handleEndpoints({ config, request })
       const responseHeaders: http.OutgoingHttpHeaders = Object.fromEntries(response.headers)
       const cookies = response.headers.getSetCookie()

@@ -5,6 +5,7 @@ import * as migration_20261202_214953_backup_status from './20261202_214953_back
 import * as migration_20261203_072111_users_reset_interval_per_email from './20261203_072111_users_reset_interval_per_email';
 import * as migration_20261203_080305_redirects_and_share_image from './20261203_080305_redirects_and_share_image';
 import * as migration_20261203_085821_lecture_captions_media_duration from './20261203_085821_lecture_captions_media_duration';
+import * as migration_20261203_100854_review_and_audit from './20261203_100854_review_and_audit';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261203_085821_lecture_captions_media_duration.up,
     down: migration_20261203_085821_lecture_captions_media_duration.down,
-    name: '20261203_085821_lecture_captions_media_duration'
+    name: '20261203_085821_lecture_captions_media_duration',
+  },
+  {
+    up: migration_20261203_100854_review_and_audit.up,
+    down: migration_20261203_100854_review_and_audit.down,
+    name: '20261203_100854_review_and_audit'
   },
 ];
