@@ -4,8 +4,8 @@
  * temporary SQLite database (bench/seedReferenceCorpus.ts), starts the publisher
  * (`tsx publisher/run.ts`) as a child process and times its first full build (until it reports
  * ready), then saves 20 edits of news through the Local API, as the admin would, one at a time
- * about a second apart: title edits, date moves (to now, to long ago: every list shifts), new
- * items with a new tag, unpublishes and deletes. An edit is live at the first moment (polled every
+ * about a second apart: title edits, date moves (to now, to long ago), new items with a new tag,
+ * unpublishes, deletes, tag changes and alt-text edits of a photo on three articles. An edit is live at the first moment (polled every
  * 10 ms) its article page shows it (or is gone) and the `site-changes` queue is empty, i.e. the
  * whole update (page, lists, feeds, search shards, journal) is done. Prints each edit with the
  * publisher's own breakdown from its log, p50/p95/max by kind and overall, and the full-build time;
@@ -198,15 +198,34 @@ async function closePayload(payload: Payload): Promise<void> {
 
 // ─── Edits ───────────────────────────────────────────────────────────────────────────────────
 
-type EditKind = 'title' | 'date → now' | 'date → 2008' | 'add' | 'unpublish' | 'delete'
-const editKinds: EditKind[] = ['title', 'date → now', 'date → 2008', 'add', 'unpublish', 'delete']
+type EditKind =
+  | 'title'
+  | 'date → now'
+  | 'date → 2008'
+  | 'add'
+  | 'unpublish'
+  | 'delete'
+  | 'tag change'
+  | 'media alt'
+const editKinds: EditKind[] = [
+  'title',
+  'date → now',
+  'date → 2008',
+  'add',
+  'unpublish',
+  'delete',
+  'tag change',
+  'media alt',
+]
 const plan: EditKind[] = [
-  ...Array<EditKind>(8).fill('title'),
+  ...Array<EditKind>(6).fill('title'),
   ...Array<EditKind>(2).fill('date → now'),
   ...Array<EditKind>(2).fill('date → 2008'),
   ...Array<EditKind>(4).fill('add'),
   ...Array<EditKind>(2).fill('unpublish'),
   ...Array<EditKind>(2).fill('delete'),
+  ...Array<EditKind>(3).fill('tag change'),
+  ...Array<EditKind>(3).fill('media alt'),
 ]
 
 interface NewsRef {
@@ -353,6 +372,26 @@ async function runEdits(
   ).docs[0]?.id
   const queued = async () =>
     (await payload.count({ collection: 'site-changes', overrideAccess: true })).totalDocs
+
+  // A photo on three articles, as an editor's new upload would be: its alt text is edited below
+  // (the corpus's own images are each on hundreds of pages).
+  const coverDoc = await payload.findByID({ collection: 'media', id: coverId!, depth: 0 })
+  const photoData = fs.readFileSync(path.join(process.env.MEDIA_DIR!, coverDoc.filename!))
+  const photo = await payload.create({
+    collection: 'media',
+    data: { alt: '楼宇党群服务站的活动照片' },
+    file: {
+      data: photoData,
+      mimetype: coverDoc.mimeType!,
+      name: `bench-photo${path.extname(coverDoc.filename!)}`,
+      size: photoData.length,
+    },
+  })
+  const withPhoto = [pick(), pick(), pick()]
+  for (const doc of withPhoto)
+    await payload.update({ collection: 'news', id: doc.id, data: { cover: photo.id } })
+  for (let waited = 0; (await queued()) > 0 && waited < editTimeoutMs; waited += 100)
+    await sleep(100)
   const pageFile = (slug: string) => path.join(servedDir, 'news', slug, 'index.html')
   const read = (file: string) => {
     try {
@@ -393,6 +432,17 @@ async function runEdits(
       })
       target = doc
       shows = (html) => html !== null && html.includes(`datetime="${saved.publishedAt}"`)
+    } else if (kind === 'tag change') {
+      const doc = pick()
+      const tag = `基准标签${index + 1}`
+      await payload.update({ collection: 'news', id: doc.id, data: { tags: ['开放日', tag] } })
+      target = doc
+      shows = (html) => html !== null && html.includes(escapeHtml(tag))
+    } else if (kind === 'media alt') {
+      const alt = `楼宇党群服务站的活动照片（修订${index + 1}）`
+      await payload.update({ collection: 'media', id: photo.id, data: { alt } })
+      target = withPhoto[index % withPhoto.length]
+      shows = (html) => html !== null && html.includes(escapeHtml(alt))
     } else if (kind === 'add') {
       added++
       const title = `基准测试新发布第${added}条：楼宇党群服务中心开放日（${index + 1}）`
@@ -480,11 +530,15 @@ function report(
     const some = results.filter((result) => result.kind === kind)
     if (some.length === 0) continue
     const updates = some.map((result) => result.update).filter((u): u is UpdateLine => u !== null)
-    const rendered = updates.map((u) => u.pages)
+    const written = updates.map((u) => u.pages + u.removed + u.files + u.shards)
+    const range = (values: number[]) =>
+      Math.min(...values) === Math.max(...values)
+        ? String(values[0])
+        : `${Math.min(...values)}–${Math.max(...values)}`
     console.log(
-      `    ${kind.padEnd(12)} ${String(some.length).padStart(2)}×: ${some.map((result) => Math.round(result.liveMs)).join(', ')} ms` +
+      `    ${kind.padEnd(12)} ${String(some.length).padStart(2)}×: ${summary(some.map((result) => result.liveMs))} (${some.map((result) => Math.round(result.liveMs)).join(', ')})` +
         (updates.length
-          ? `; publisher ${updates.map((u) => Math.round(u.milliseconds)).join(', ')} ms, rendering ${Math.min(...rendered)}–${Math.max(...rendered)} pages`
+          ? `; pages ${range(updates.map((u) => u.pages))}, files written or removed ${range(written)}`
           : ''),
     )
   }

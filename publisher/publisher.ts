@@ -14,9 +14,10 @@ import { FullBuilds } from './fullBuilds'
 import { openLiveSite, type LiveSite } from './liveSite'
 import type { FullBuildResult, UpdateResult } from './messages'
 import { QueueDrainer } from './queueDrainer'
+import { entriesShowingFiles, mediaFileNames } from './mediaUsers'
 import { changesOfRows, changesToResync } from './readChanges'
 import { Releases, siteSourceHash } from './releases'
-import type { EntryChange, SiteState } from './siteState'
+import type { ContentCollection, EntryChange, SiteState } from './siteState'
 import { StatusReporter } from './statusReporter'
 import type { WarmRenderer } from './warmRenderer'
 
@@ -173,11 +174,34 @@ export class Publisher {
       this.pendingResync = null
       if (rows.length === 0) return resynced
     }
-    if (rows.some((row) => row.targetCollection === 'media')) return this.resync('媒体文件已修改')
     // Past a few hundred documents (an import), one read of everything beats one read each.
     if (rows.length > bulkChangeRows) return this.resync(`批量发布 ${rows.length} 项变更`)
-    const changes = await changesOfRows(this.options.payload, rows)
+    const showingMedia = await this.entriesShowingMedia(rows)
+    if (!showingMedia) return this.resync('媒体文件已修改')
+    const changes = await changesOfRows(this.options.payload, rows, showingMedia)
     return this.apply(changes, `发布 ${changes.length} 项变更`)
+  }
+
+  /**
+   * The live entries that show the media the rows changed (none when no row is media), or null
+   * when that cannot be known: a deleted media document, or files no live page names (a
+   * replaced file, whose old names the live pages still carry), which take a resync.
+   */
+  private async entriesShowingMedia(
+    rows: SiteChange[],
+  ): Promise<{ collection: ContentCollection; id: string }[] | null> {
+    const ids = new Set(
+      rows.filter((row) => row.targetCollection === 'media').map((row) => row.documentId),
+    )
+    const found: { collection: ContentCollection; id: string }[] = []
+    for (const id of ids) {
+      const names = id ? await mediaFileNames(this.options.payload, id) : null
+      if (!names) return null
+      const users = entriesShowingFiles(this.live.state.content, names)
+      if (users.length === 0) return null
+      found.push(...users)
+    }
+    return found
   }
 
   /**

@@ -12,8 +12,12 @@ import { contentCollections, type ContentCollection, type EntryChange } from './
 const isContentCollection = (name: string | null | undefined): name is ContentCollection =>
   contentCollections.includes(name as ContentCollection)
 
-/** The public version (or none) of every document the rows name, once each. */
-export async function changesOfRows(payload: Payload, rows: SiteChange[]): Promise<EntryChange[]> {
+/** The public version (or none) of every document the rows (and `more`) name, once each. */
+export async function changesOfRows(
+  payload: Payload,
+  rows: SiteChange[],
+  more: readonly { collection: ContentCollection; id: string }[] = [],
+): Promise<EntryChange[]> {
   const targets = new Map<string, { collection: ContentCollection; id: string }>()
   for (const row of rows) {
     if (isContentCollection(row.targetCollection) && row.documentId) {
@@ -23,6 +27,7 @@ export async function changesOfRows(payload: Payload, rows: SiteChange[]): Promi
       })
     }
   }
+  for (const target of more) targets.set(`${target.collection}:${target.id}`, target)
   return Promise.all(
     [...targets.values()].map(async ({ collection, id }) => ({
       collection,

@@ -18,6 +18,12 @@ export function chinaYear(value: string | Date): number {
   return chinaParts(value).year
 }
 
+/** Calendar year and month (1–12) in China Standard Time. */
+export function chinaMonth(value: string | Date): { year: number; month: number } {
+  const { year, month } = chinaParts(value)
+  return { year, month }
+}
+
 /** `'mm:ss'` or `'h:mm:ss'` → seconds; null when the text is not a time. */
 export function parseTimestamp(text: string): number | null {
   const match = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(text.trim())

@@ -3,6 +3,7 @@
  * read by Cloudflare Pages and by our static server) and `_redirects.map`, the entries of an nginx
  * `map` block (see README, 网址跳转). `npm run build` writes both; the publisher keeps them current.
  */
+import { legacyNewsPageNetlifyLines, legacyNewsPageNginxLine } from './legacyNewsPages'
 import type { RedirectRule } from './resolveRedirects'
 import { encodeSitePath, requestRedirectKey } from './sitePaths'
 
@@ -25,7 +26,11 @@ export function netlifyRedirects(rules: readonly RedirectRule[]): string {
   const lines = rules
     .filter((rule) => plainTarget(rule.to))
     .map((rule) => `${encodeSitePath(rule.from).replace(/\*/g, '%2A')} ${rule.to} 301`)
-  return header('Netlify / Cloudflare Pages 格式，每行 旧路径 新地址 301') + lines.join('\n') + '\n'
+  return (
+    header('Netlify / Cloudflare Pages 格式，每行 旧路径 新地址 301') +
+    [...lines, ...legacyNewsPageNetlifyLines].join('\n') +
+    '\n'
+  )
 }
 
 /** A string in nginx's configuration syntax, quoted. */
@@ -45,6 +50,7 @@ export function nginxRedirectMap(rules: readonly RedirectRule[]): string {
     seen.add(key)
     lines.push(`${nginxString(rule.from)} ${nginxString(rule.to)};`)
   }
+  lines.push(legacyNewsPageNginxLine)
   return header('nginx map 条目，见 README「网址跳转」') + lines.join('\n') + '\n'
 }
 
@@ -62,6 +68,8 @@ export function parseNetlifyRedirects(text: string): Map<string, string> {
   for (const line of text.split('\n')) {
     const [from, to, status, ...rest] = line.trim().split(/\s+/)
     if (!from || from.startsWith('#') || status !== '301' || rest.length > 0) continue
+    // Pattern rules (a `*` or a `:placeholder`): the server knows those (legacyNewsPages.ts).
+    if (from.includes('*') || from.includes('/:')) continue
     const key = requestRedirectKey(from)
     if (key && to && (to.startsWith('/') ? !to.startsWith('//') : to.startsWith('https://')))
       table.set(key, to)

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { legacyNewsPageTarget } from '../../shared/redirects/legacyNewsPages'
 import { parseNetlifyRedirects, redirectFilePaths } from '../../shared/redirects/redirectFiles'
 import { requestRedirectKey } from '../../shared/redirects/sitePaths'
 
@@ -23,9 +24,12 @@ export class RedirectTable {
     const key = requestRedirectKey(pathname)
     if (key === null) return null
     this.refresh()
-    if (this.table.size === 0) return null
     // `/news/old` finds the redirect of `/news/old/`, as a folder without its slash would.
-    return this.table.get(key) ?? (key.endsWith('/') ? null : (this.table.get(`${key}/`) ?? null))
+    const exact =
+      this.table.size === 0
+        ? null
+        : (this.table.get(key) ?? (key.endsWith('/') ? null : (this.table.get(`${key}/`) ?? null)))
+    return exact ?? legacyNewsPageTarget(key)
   }
 
   private refresh(): void {

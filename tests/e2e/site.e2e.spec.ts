@@ -3,9 +3,16 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { chinaMonth } from '../../shared/dates'
+import { newsListUrl, newsMonthUrl } from '../../site/src/lib/urls'
 import { e2eSiteContent, siteUrl } from '../helpers/siteContent'
 
 const content = e2eSiteContent()
+/** The month page of the all-news list that holds an item published at `date`. */
+const newsMonthOf = (date: string) => {
+  const { year, month } = chinaMonth(date)
+  return newsMonthUrl(newsListUrl, year, month)
+}
 const article = content.news.find((n) => n.cover && n.bodyHtml.includes('<figure'))!
 const lecture = content.lectures.find(
   (l) => l.recording && l.chapters.length > 1 && l.attachments.length > 0,
@@ -20,7 +27,7 @@ const book = content.books.find((b) => b.isbn && b.available > 0)!
 const pageTypes: Record<string, { path: string; heading: string | RegExp }> = {
   home: { path: '/', heading: content.site.siteName },
   newsList: { path: '/news/', heading: /新闻/ },
-  newsPage2: { path: '/news/page/2/', heading: /新闻/ },
+  newsMonth: { path: newsMonthOf(content.news[0].publishedAt), heading: /新闻/ },
   newsCategory: { path: `/news/category/${article.category}/`, heading: /./ },
   article: { path: `/news/${article.slug}/`, heading: article.title },
   exhibition: { path: `/exhibitions/${exhibition.slug}/`, heading: exhibition.title },
@@ -59,6 +66,29 @@ for (const [name, { path: pathname, heading }] of Object.entries(pageTypes)) {
     ).toEqual([])
   })
 }
+
+test('news lists: the front page leads to every month; old numbered pages lead to their list', async ({
+  page,
+  request,
+}) => {
+  await open(page, '/news/')
+  const months = page.getByRole('region', { name: '按月浏览' }).getByRole('link')
+  expect(await months.count()).toBeGreaterThan(1)
+  await months.last().click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('年')
+  await expect(page.locator('.grid article, .grid .card, .grid > *').first()).toBeVisible()
+  for (const [old, list] of [
+    ['/news/page/3/', '/news/'],
+    [
+      '/news/category/volunteer/page/2/?from=singlemessage',
+      '/news/category/volunteer/?from=singlemessage',
+    ],
+  ]) {
+    const response = await request.get(siteUrl(old), { maxRedirects: 0 })
+    expect(response.status(), old).toBe(301)
+    expect(response.headers().location, old).toBe(list)
+  }
+})
 
 test('a Chinese 404 page for unknown paths', async ({ page }) => {
   const response = await page.goto(siteUrl('/no-such-page/'))

@@ -294,8 +294,26 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
       id: mediaId,
       data: { alt: '新的替代文字：楼宇党群服务站' },
     })
-    expect((await publisher.drainQueue())?.changes).toBe(1)
+    const edited = await publisher.drainQueue()
+    expect(edited?.changes).toBe(1)
+    // Only the documents showing the file are read again, not the whole content.
+    expect(edited?.task).toMatch(/^发布 \d+ 项变更$/)
     expect(page(publisher, `/news/${withCover.slug}/`)).toContain('新的替代文字：楼宇党群服务站')
+
+    // A file no live page shows yet (just uploaded): nothing to know it by, so a resync.
+    const unusedData = await generateImage({ seed: 4, motif: 'star', width: 400, height: 300 })
+    const unused = await p.create({
+      collection: 'media',
+      data: { alt: '未使用的图片' },
+      file: {
+        data: unusedData,
+        mimetype: 'image/jpeg',
+        name: 'unused.jpg',
+        size: unusedData.length,
+      },
+    })
+    await p.update({ collection: 'media', id: unused.id, data: { alt: '未使用的图片（改）' } })
+    expect((await publisher.drainQueue())?.task).toBe('媒体文件已修改')
 
     await p.updateGlobal({ slug: 'site', data: { slogan: '党建引领，服务发展' } })
     await publisher.drainQueue() // starts the full build: every page shows the settings

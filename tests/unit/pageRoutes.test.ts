@@ -79,23 +79,65 @@ describe('pageRoutes', () => {
     expect(new Set(routes.map((route) => route.path)).size).toBe(routes.length)
   })
 
-  it('splits long lists into numbered pages at /page/N/', () => {
+  it('gives a news list longer than its front page the pages of each month, newest first', () => {
     const content = tinySiteContent()
     for (let n = 100; n < 100 + newsPageSize; n++) {
-      content.news.push(newsEntry(String(n), { publishedAt: '2025-01-01T00:00:00.000Z' }))
+      content.news.push(newsEntry(String(n), { publishedAt: '2025-12-31T20:00:00.000Z' }))
     }
     const routes = routesOf(content)
-    const first = routeAt(routes, 'newsList', '/news/')
-    const second = routeAt(routes, 'newsList', '/news/page/2/')
-    expect(routes.some((route) => route.path === '/news/page/3/')).toBe(false)
-    expect(first.props.page).toMatchObject({ number: 1, count: 2, total: 16, base: '/news/' })
-    expect(first.props.page.items).toHaveLength(newsPageSize)
-    expect(second.props.page.items.map((item) => item.id)).toEqual(['108', '109', '110', '111'])
+    const front = routeAt(routes, 'newsList', '/news/')
+    expect(front.props.page).toMatchObject({ kind: 'front', total: 16, base: '/news/' })
+    expect(front.props.page.items).toHaveLength(newsPageSize)
+    // 2025-12-31T20:00Z is already January 2026 in China.
+    expect(front.props.page.kind === 'front' && front.props.page.months).toEqual([
+      { year: 2026, month: 3, count: 1 },
+      { year: 2026, month: 2, count: 2 },
+      { year: 2026, month: 1, count: 13 },
+    ])
+    const paths = routes.filter((route) => route.view === 'newsList').map((route) => route.path)
+    // January has 13 items: 12 on its first page, the oldest on its second.
+    expect(paths).toEqual([
+      '/news/',
+      '/news/2026/03/',
+      '/news/2026/02/',
+      '/news/2026/01/',
+      '/news/2026/01/page/2/',
+    ])
+    const january = routeAt(routes, 'newsList', '/news/2026/01/')
+    expect(january.props.page).toMatchObject({
+      kind: 'month',
+      base: '/news/2026/01/',
+      listBase: '/news/',
+      year: 2026,
+      month: 1,
+      number: 1,
+      count: 2,
+      total: 13,
+      newer: { year: 2026, month: 2 },
+      older: null,
+    })
+    expect(january.props.page.items.map((item) => item.id)).toEqual([
+      '1',
+      ...Array.from({ length: newsPageSize - 1 }, (_, n) => String(100 + n)),
+    ])
+    expect(
+      routeAt(routes, 'newsList', '/news/2026/01/page/2/').props.page.items.map((item) => item.id),
+    ).toEqual([String(100 + newsPageSize - 1)])
+    expect(routeAt(routes, 'newsList', '/news/2026/03/').props.page).toMatchObject({
+      newer: null,
+      older: { year: 2026, month: 2 },
+    })
+    // The category and tag lists of the same items follow the same rule; short ones have none.
+    expect(routes.some((route) => route.path === '/news/category/party-building/2026/01/')).toBe(
+      true,
+    )
+    expect(routes.some((route) => route.path.startsWith('/news/tag/党史/2'))).toBe(false)
+    expect(routes.some((route) => route.path.startsWith('/news/page/'))).toBe(false)
   })
 
   it('gives an empty list one page, so its URL never 404s', () => {
     const governance = routeAt(routesOf(), 'newsCategory', '/news/category/governance/')
-    expect(governance.props.page).toMatchObject({ items: [], number: 1, count: 1, total: 0 })
+    expect(governance.props.page).toMatchObject({ kind: 'front', items: [], total: 0, months: [] })
   })
 
   it('walks an exhibition: each exhibit links to its neighbours across sections', () => {

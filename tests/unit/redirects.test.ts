@@ -9,6 +9,10 @@ import {
   nginxRedirectMap,
   parseNetlifyRedirects,
 } from '../../shared/redirects/redirectFiles'
+import {
+  legacyNewsPageNginxLine,
+  legacyNewsPageTarget,
+} from '../../shared/redirects/legacyNewsPages'
 import { resolveRedirects, type RedirectContext } from '../../shared/redirects/resolveRedirects'
 import {
   encodeSitePath,
@@ -227,7 +231,10 @@ describe('redirect files', () => {
     expect(text).toContain('"/news/党史/" "/news/new/";')
     expect(text).not.toContain('/News/Old/')
     expect(text).toContain('"/quote\\"s/" "/news/new/";')
-    expect(text).not.toContain('$')
+    // Only the fixed pattern line for old numbered news pages names a variable.
+    const lines = text.trim().split('\n')
+    expect(lines.at(-1)).toBe(legacyNewsPageNginxLine)
+    expect(lines.slice(0, -1).join('\n')).not.toContain('$')
   })
 
   it('ignore lines they did not write', () => {
@@ -235,6 +242,39 @@ describe('redirect files', () => {
       '# comment\n/a/ //evil.example 301\n/b/ javascript:alert(1) 301\n/c/ /d/ 302\n/e/ /f/ 301 extra\n/g/ /h/ 301\n',
     )
     expect([...table]).toEqual([['/g/', '/h/']])
+  })
+})
+
+describe('old numbered news pages', () => {
+  it('lead to the front page of their list, encoded; nothing else matches', () => {
+    expect(legacyNewsPageTarget('/news/page/9/')).toBe('/news/')
+    expect(legacyNewsPageTarget('/news/page/9')).toBe('/news/')
+    expect(legacyNewsPageTarget('/news/category/volunteer/page/2/')).toBe(
+      '/news/category/volunteer/',
+    )
+    expect(legacyNewsPageTarget('/news/tag/党史/page/3/')).toBe(
+      `/news/tag/${encodeURIComponent('党史')}/`,
+    )
+    for (const other of [
+      '/news/',
+      '/news/page/',
+      '/news/page/0/',
+      '/news/page/x/',
+      '/news/page/2/extra/',
+      '/news/2026/11/',
+      '/lectures/page/2/',
+      '/library/class/D/page/2/',
+      '/news/tag/a/b/page/2/',
+      '/news/page/99999999999/',
+    ])
+      expect(legacyNewsPageTarget(other), other).toBeNull()
+  })
+
+  it('are pattern lines in both files, which the exact-line reader skips', () => {
+    const netlify = netlifyRedirects([])
+    expect(netlify).toContain('/news/tag/:tag/page/* /news/tag/:tag/ 301')
+    expect([...parseNetlifyRedirects(netlify)]).toEqual([])
+    expect(nginxRedirectMap([])).toContain(legacyNewsPageNginxLine)
   })
 })
 

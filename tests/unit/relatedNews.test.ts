@@ -16,28 +16,30 @@ import { newsEntry, tinySiteContent } from './fixtures/tinySite'
 const ids = (items: NewsEntry[]) => items.map((item) => item.id)
 
 /**
- * The rule as the docs state it: candidates are the newest 50 of each of the article's tags and
- * the newest 20 of its category; 2 points per shared tag, 1 for the category; best score first,
- * then newest first.
+ * The rule as the docs state it: candidates are the 25 items either side of the article in each
+ * of its tags' lists and the 10 either side in its category's list; 2 points per shared tag, 1 for
+ * the category; best score first, then nearest in time (in the newest-first list), then newest.
  */
 function relatedByRule(index: ContentIndex, item: NewsEntry, count = 4): NewsEntry[] {
   const score = new Map<NewsEntry, number>()
-  const add = (list: NewsEntry[] = [], limit: number, points: number) => {
-    for (const other of list.slice(0, limit)) {
+  const add = (list: NewsEntry[] = [], window: number, points: number) => {
+    const at = list.indexOf(item)
+    for (const other of list.slice(Math.max(0, at - window), at + window + 1)) {
       if (other !== item) score.set(other, (score.get(other) ?? 0) + points)
     }
   }
-  for (const tag of item.tags) add(index.newsByTag.get(tag), 50, 2)
-  add(index.newsByCategory.get(item.category), 20, 1)
+  for (const tag of item.tags) add(index.newsByTag.get(tag), 25, 2)
+  add(index.newsByCategory.get(item.category), 10, 1)
   const position = (entry: NewsEntry) => index.newsPosition.get(entry)!
+  const distance = (entry: NewsEntry) => Math.abs(position(entry) - position(item))
   return [...score.entries()]
-    .sort(([a, x], [b, y]) => y - x || position(a) - position(b))
+    .sort(([a, x], [b, y]) => y - x || distance(a) - distance(b) || position(a) - position(b))
     .slice(0, count)
     .map(([entry]) => entry)
 }
 
 describe('relatedNews', () => {
-  it('ranks shared tags above the category, newest first within a rank', () => {
+  it('ranks shared tags above the category, the nearest in time first within a rank', () => {
     const index = buildContentIndex(tinySiteContent())
     const byId = (id: string) => index.news.find((item) => item.id === id)!
     // News 1 (党史, 志愿; party-building): 3 shares both tags, 2 one tag and the category.
@@ -83,5 +85,19 @@ describe('relatedNews', () => {
         )
       }
     }
+  })
+
+  it('comes from the article’s own time, not from the newest items of its tags', () => {
+    const content = tinySiteContent()
+    content.news = Array.from({ length: 200 }, (_, n) =>
+      newsEntry(String(n + 1), {
+        publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+        tags: ['党史'],
+      }),
+    )
+    const index = buildContentIndex(content)
+    const middle = index.news.find((item) => item.id === '100')!
+    // Equal scores: the nearest either side, the newer of two equally near first.
+    expect(ids(relatedNews(index, middle))).toEqual(['101', '99', '102', '98'])
   })
 })

@@ -173,51 +173,71 @@ export function buildContentIndex(
   }
 }
 
-/** The positions (in `news`) of the first `limit` items of a list, computed once per list. */
-const windowPositions = new WeakMap<NewsEntry[], Int32Array>()
-function positionsOf(index: ContentIndex, list: NewsEntry[], limit: number): Int32Array {
-  let positions = windowPositions.get(list)
+/** The positions (in `news`) of every item of a list, in its (newest-first) order; once per list. */
+const listPositions = new WeakMap<NewsEntry[], Int32Array>()
+function positionsOf(index: ContentIndex, list: NewsEntry[]): Int32Array {
+  let positions = listPositions.get(list)
   if (!positions) {
-    positions = Int32Array.from(list.slice(0, limit), (entry) => index.newsPosition.get(entry)!)
-    windowPositions.set(list, positions)
+    positions = Int32Array.from(list, (entry) => index.newsPosition.get(entry)!)
+    listPositions.set(list, positions)
   }
   return positions
+}
+
+/** Where `position` is (or would be) in a list's increasing positions. */
+function indexIn(positions: Int32Array, position: number): number {
+  let [low, high] = [0, positions.length]
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (positions[middle] < position) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Scores by news position, reused between calls (kept all zero between them). */
 let scratch = new Int32Array(0)
 
+/** Candidates either side of an article in each of its tags' lists and in its category's list. */
+export const relatedWindow = { tag: 25, category: 10 }
+
 /**
  * Up to `count` other news items: same tags first (more shared tags rank higher), then the same
- * category, newest first within a rank. Candidates come from the newest 50 of each tag and the
- * newest 20 of the category. Runs for every article of every build and update (10,000 on the
- * reference corpus), so it works on positions in typed arrays and keeps the best few in one pass.
+ * category; within a rank the nearest in time, then the newer. Candidates are the items near the
+ * article: the 25 either side of it in each of its tags' lists and the 10 either side in its
+ * category's. Nearness keeps updates small: adding or removing an item changes the related news
+ * of its neighbours only, never of every article that shares a tag. Runs for every article of
+ * every build and update, so it works on positions in typed arrays and keeps the best few in one
+ * pass.
  */
 export function relatedNews(index: ContentIndex, item: NewsEntry, count = 4): NewsEntry[] {
   if (scratch.length < index.news.length) scratch = new Int32Array(index.news.length)
   const self = index.newsPosition.get(item) ?? -1
   const touched: number[] = []
-  const add = (list: NewsEntry[] | undefined, limit: number, points: number) => {
+  const add = (list: NewsEntry[] | undefined, window: number, points: number) => {
     if (!list) return
-    for (const position of positionsOf(index, list, limit)) {
+    const positions = positionsOf(index, list)
+    const at = indexIn(positions, self)
+    const end = Math.min(positions.length, at + window + 1)
+    for (let i = Math.max(0, at - window); i < end; i++) {
+      const position = positions[i]
       if (position === self) continue
       if (scratch[position] === 0) touched.push(position)
       scratch[position] += points
     }
   }
-  for (const tag of item.tags) add(index.newsByTag.get(tag), 50, 2)
-  add(index.newsByCategory.get(item.category), 20, 1)
-  // Best first: higher score, then earlier in the newest-first list (a lower position).
+  for (const tag of item.tags) add(index.newsByTag.get(tag), relatedWindow.tag, 2)
+  add(index.newsByCategory.get(item.category), relatedWindow.category, 1)
+  // Best first: higher score, then nearer the article, then newer (a lower position).
+  const beats = (position: number, other: number) =>
+    scratch[position] - scratch[other] ||
+    Math.abs(other - self) - Math.abs(position - self) ||
+    other - position
   const best: number[] = []
   for (const position of touched) {
-    const score = scratch[position]
     let at = best.length
     // Move left past every kept item this one beats.
-    while (at > 0) {
-      const other = best[at - 1]
-      if (scratch[other] > score || (scratch[other] === score && other < position)) break
-      at--
-    }
+    while (at > 0 && beats(position, best[at - 1]) > 0) at--
     if (at >= count) continue
     best.splice(at, 0, position)
     if (best.length > count) best.pop()

@@ -6,6 +6,8 @@
 import { bookLocations, lectureSeries, newsCategories } from '../../../shared/vocabulary'
 import type { ContentIndex } from '../cms/buildContentIndex'
 import { contentDependencies, type ContentDependency } from '../routes/pageRoutes'
+import type { NewsEntry } from '../../../shared/siteContent'
+import { newsListPages } from '../lib/newsArchive'
 import { bookPageSize, lecturePageSize, newsPageSize, pageCount } from '../lib/pagination'
 import { absoluteUrl } from '../lib/seo'
 import * as urls from '../lib/urls'
@@ -32,16 +34,14 @@ export function sitemapXml(content: ContentIndex, site: URL | undefined): string
 
   add(urls.homeUrl)
   add(urls.aboutUrl)
-  addList(urls.newsListUrl, content.news.length, newsPageSize)
-  for (const category of Object.keys(newsCategories) as (keyof typeof newsCategories)[]) {
-    addList(
-      urls.newsCategoryUrl(category),
-      content.newsByCategory.get(category)?.length ?? 0,
-      newsPageSize,
-    )
+  const addNewsList = (base: string, items: readonly NewsEntry[]) => {
+    for (const { path } of newsListPages(items, newsPageSize, base)) add(path)
   }
+  addNewsList(urls.newsListUrl, content.news)
+  for (const category of Object.keys(newsCategories) as (keyof typeof newsCategories)[])
+    addNewsList(urls.newsCategoryUrl(category), content.newsByCategory.get(category) ?? [])
   for (const [tag, items] of content.newsByTag)
-    if (urls.isLinkableTag(tag)) addList(urls.newsTagUrl(tag), items.length, newsPageSize)
+    if (urls.isLinkableTag(tag)) addNewsList(urls.newsTagUrl(tag), items)
   for (const item of content.news) add(urls.newsUrl(item.slug), item.updatedAt)
 
   add(urls.exhibitionsUrl)

@@ -55,6 +55,10 @@ const segment = (value: string) => encodeURIComponent(pathSegment(value))
 export const pagedUrl = (base: string, page: number): string =>
   page > 1 ? `${base}page/${page}/` : base
 
+/** A news list's month page: `<base>2026/11/` (see lib/newsArchive.ts). */
+export const newsMonthUrl = (base: string, year: number, month: number): string =>
+  `${base}${year}/${String(month).padStart(2, '0')}/`
+
 export const homeUrl = '/'
 export const aboutUrl = '/about/'
 

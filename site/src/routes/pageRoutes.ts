@@ -34,6 +34,7 @@ import {
   pageCount,
   type ListPage,
 } from '../lib/pagination'
+import { newsListPages, type NewsListPage } from '../lib/newsArchive'
 import * as urls from '../lib/urls'
 
 /** The collections of the export a family can read (the site settings are read by every page). */
@@ -68,9 +69,9 @@ export interface ViewProps {
     exhibition: ContentIndex['exhibitions'][number] | null
     bookCount: number
   }
-  newsList: { page: ListPage<NewsEntry> }
-  newsCategory: { page: ListPage<NewsEntry>; category: NewsCategory }
-  newsTag: { page: ListPage<NewsEntry>; tag: string }
+  newsList: { page: NewsListPage }
+  newsCategory: { page: NewsListPage; category: NewsCategory }
+  newsTag: { page: NewsListPage; tag: string }
   newsArticle: { item: NewsEntry; related: NewsEntry[] }
   exhibitions: {
     exhibitions: { exhibition: ContentIndex['exhibitions'][number]; exhibitCount: number }[]
@@ -131,6 +132,20 @@ function pagedRoutes<V extends ViewName, T>(
     }
     return { view, path: urls.pagedUrl(base, index + 1), props: props(page) }
   })
+}
+
+/** A news list's front page and month pages (lib/newsArchive.ts); props from `props`. */
+function newsRoutes<V extends 'newsList' | 'newsCategory' | 'newsTag'>(
+  view: V,
+  items: readonly NewsEntry[],
+  base: string,
+  props: (page: NewsListPage) => ViewProps[V],
+): PageRoute<V>[] {
+  return newsListPages(items, newsPageSize, base).map(({ path, page }) => ({
+    view,
+    path,
+    props: props(page),
+  }))
 }
 
 /** A lecture's speaker, when it has one and the speaker is published. */
@@ -221,14 +236,13 @@ export const pageFamilies: PageFamily[] = [
     ]
   }),
   family('newsList', ['news'], (content) =>
-    pagedRoutes('newsList', content.news, newsPageSize, urls.newsListUrl, (page) => ({ page })),
+    newsRoutes('newsList', content.news, urls.newsListUrl, (page) => ({ page })),
   ),
   family('newsCategory', ['news'], (content) =>
     (Object.keys(newsCategories) as NewsCategory[]).flatMap((category) =>
-      pagedRoutes(
+      newsRoutes(
         'newsCategory',
         content.newsByCategory.get(category) ?? [],
-        newsPageSize,
         urls.newsCategoryUrl(category),
         (page) => ({ page, category }),
       ),
@@ -238,10 +252,7 @@ export const pageFamilies: PageFamily[] = [
     [...content.newsByTag.entries()]
       .filter(([tag]) => urls.isLinkableTag(tag))
       .flatMap(([tag, items]) =>
-        pagedRoutes('newsTag', items, newsPageSize, urls.newsTagUrl(tag), (page) => ({
-          page,
-          tag,
-        })),
+        newsRoutes('newsTag', items, urls.newsTagUrl(tag), (page) => ({ page, tag })),
       ),
   ),
   documentFamily(
