@@ -4,14 +4,13 @@ import zlib from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { chinaMonth } from '../../shared/dates'
-import { newsListUrl, newsMonthUrl } from '../../site/src/lib/urls'
+import { newsListUrl, newsPeriodUrl } from '../../site/src/lib/urls'
 import { e2eSiteContent, siteUrl } from '../helpers/siteContent'
 
 const content = e2eSiteContent()
 /** The month page of the all-news list that holds an item published at `date`. */
 const newsMonthOf = (date: string) => {
-  const { year, month } = chinaMonth(date)
-  return newsMonthUrl(newsListUrl, year, month)
+  return newsPeriodUrl(newsListUrl, chinaMonth(date))
 }
 const article = content.news.find((n) => n.cover && n.bodyHtml.includes('<figure'))!
 const lecture = content.lectures.find(

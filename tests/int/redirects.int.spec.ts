@@ -256,11 +256,11 @@ describeOnDatabase('redirects: renamed pages keep their old addresses', () => {
     const froms = (await redirects()).map((redirect) => redirect.from)
     for (const live of ['/news/lun-huan-yi/', '/news/lun-huan-er/', '/news/lun-huan-san/'])
       expect(froms).not.toContain(live)
-    // Every served rule is one hop to a page.
+    // Every served rule is one hop to a page (the fixed pattern lines for old news pages aside).
     for (const line of fs
       .readFileSync(path.join(publisher.servedDir, '_redirects'), 'utf8')
       .split('\n')
-      .filter((line) => line.startsWith('/'))) {
+      .filter((line) => line.startsWith('/') && !line.includes('*'))) {
       const [, to] = line.split(' ')
       expect((await visit(to)).status, line).toBe(200)
     }

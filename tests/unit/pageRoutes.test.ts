@@ -89,7 +89,7 @@ describe('pageRoutes', () => {
     expect(front.props.page).toMatchObject({ kind: 'front', total: 16, base: '/news/' })
     expect(front.props.page.items).toHaveLength(newsPageSize)
     // 2025-12-31T20:00Z is already January 2026 in China.
-    expect(front.props.page.kind === 'front' && front.props.page.months).toEqual([
+    expect(front.props.page.kind === 'front' && front.props.page.periods).toEqual([
       { year: 2026, month: 3, count: 1 },
       { year: 2026, month: 2, count: 2 },
       { year: 2026, month: 1, count: 13 },
@@ -105,7 +105,7 @@ describe('pageRoutes', () => {
     ])
     const january = routeAt(routes, 'newsList', '/news/2026/01/')
     expect(january.props.page).toMatchObject({
-      kind: 'month',
+      kind: 'period',
       base: '/news/2026/01/',
       listBase: '/news/',
       year: 2026,
@@ -132,12 +132,24 @@ describe('pageRoutes', () => {
       true,
     )
     expect(routes.some((route) => route.path.startsWith('/news/tag/党史/2'))).toBe(false)
+    // Tags are divided by year.
+    for (let n = 200; n < 200 + newsPageSize; n++) {
+      content.news.push(
+        newsEntry(String(n), { publishedAt: '2025-06-01T00:00:00.000Z', tags: ['党史'] }),
+      )
+    }
+    const tagPaths = routesOf(content)
+      .filter(
+        (route) => route.view === 'newsTag' && route.path.includes('/tag/%E5%85%9A%E5%8F%B2/'),
+      )
+      .map((route) => decodeURI(route.path))
+    expect(tagPaths).toEqual(['/news/tag/党史/', '/news/tag/党史/2026/', '/news/tag/党史/2025/'])
     expect(routes.some((route) => route.path.startsWith('/news/page/'))).toBe(false)
   })
 
   it('gives an empty list one page, so its URL never 404s', () => {
     const governance = routeAt(routesOf(), 'newsCategory', '/news/category/governance/')
-    expect(governance.props.page).toMatchObject({ kind: 'front', items: [], total: 0, months: [] })
+    expect(governance.props.page).toMatchObject({ kind: 'front', items: [], total: 0, periods: [] })
   })
 
   it('walks an exhibition: each exhibit links to its neighbours across sections', () => {

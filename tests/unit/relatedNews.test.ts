@@ -16,8 +16,8 @@ import { newsEntry, tinySiteContent } from './fixtures/tinySite'
 const ids = (items: NewsEntry[]) => items.map((item) => item.id)
 
 /**
- * The rule as the docs state it: candidates are the 25 items either side of the article in each
- * of its tags' lists and the 10 either side in its category's list; 2 points per shared tag, 1 for
+ * The rule as the docs state it: candidates are the 12 items either side of the article in each
+ * of its tags' lists and the 6 either side in its category's list; 2 points per shared tag, 1 for
  * the category; best score first, then nearest in time (in the newest-first list), then newest.
  */
 function relatedByRule(index: ContentIndex, item: NewsEntry, count = 4): NewsEntry[] {
@@ -28,8 +28,8 @@ function relatedByRule(index: ContentIndex, item: NewsEntry, count = 4): NewsEnt
       if (other !== item) score.set(other, (score.get(other) ?? 0) + points)
     }
   }
-  for (const tag of item.tags) add(index.newsByTag.get(tag), 25, 2)
-  add(index.newsByCategory.get(item.category), 10, 1)
+  for (const tag of item.tags) add(index.newsByTag.get(tag), 12, 2)
+  add(index.newsByCategory.get(item.category), 6, 1)
   const position = (entry: NewsEntry) => index.newsPosition.get(entry)!
   const distance = (entry: NewsEntry) => Math.abs(position(entry) - position(item))
   return [...score.entries()]

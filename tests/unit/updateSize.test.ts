@@ -9,7 +9,8 @@ import { SiteState, type EntryChange } from '../../publisher/siteState'
 import type { NewsEntry, SiteContent } from '../../shared/siteContent'
 import { newsEntry, tinySiteContent } from './fixtures/tinySite'
 
-const tags = ['党史', '志愿', '学习', '服务', '讲堂']
+// 20 tags, two an item: each tag list holds a tenth of the news (the reference corpus: 115 tags).
+const tags = Array.from({ length: 20 }, (_, n) => `标签${n + 1}`)
 const categories = ['party-building', 'volunteer', 'red-collar-lecture'] as const
 const newest = Date.parse('2026-11-20T02:00:00.000Z')
 const hourMs = 3_600_000
@@ -21,7 +22,7 @@ function siteOf(count: number): SiteContent {
     newsEntry(String(i + 1), {
       publishedAt: new Date(newest - i * 8 * hourMs).toISOString(),
       category: categories[i % categories.length],
-      tags: [tags[i % tags.length], tags[(i + 2) % tags.length]],
+      tags: [tags[i % tags.length], tags[(i + 7) % tags.length]],
     }),
   )
   return content
@@ -58,7 +59,7 @@ const kinds: Record<string, (news: NewsEntry[]) => EntryChange> = {
     entry: newsEntry('new', {
       publishedAt: new Date(newest + hourMs).toISOString(),
       category: 'volunteer',
-      tags: ['志愿', '新标签'],
+      tags: ['标签1', '新标签'],
     }),
   }),
   unpublish: (news) => ({ collection: 'news', id: news[499].id, entry: null }),

@@ -199,13 +199,13 @@ function indexIn(positions: Int32Array, position: number): number {
 let scratch = new Int32Array(0)
 
 /** Candidates either side of an article in each of its tags' lists and in its category's list. */
-export const relatedWindow = { tag: 25, category: 10 }
+export const relatedWindow = { tag: 12, category: 6 }
 
 /**
  * Up to `count` other news items: same tags first (more shared tags rank higher), then the same
  * category; within a rank the nearest in time, then the newer. Candidates are the items near the
- * article: the 25 either side of it in each of its tags' lists and the 10 either side in its
- * category's. Nearness keeps updates small: adding or removing an item changes the related news
+ * article: the 12 either side of it in each of its tags' lists and the 6 either side in its
+ * category's (`relatedWindow`). Nearness keeps updates small: adding or removing an item changes the related news
  * of its neighbours only, never of every article that shares a tag. Runs for every article of
  * every build and update, so it works on positions in typed arrays and keeps the best few in one
  * pass.

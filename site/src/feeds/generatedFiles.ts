@@ -5,7 +5,7 @@
  */
 import { bookLocations, lectureSeries, newsCategories } from '../../../shared/vocabulary'
 import type { ContentIndex } from '../cms/buildContentIndex'
-import { contentDependencies, type ContentDependency } from '../routes/pageRoutes'
+import { contentDependencies, newsPeriods, type ContentDependency } from '../routes/pageRoutes'
 import type { NewsEntry } from '../../../shared/siteContent'
 import { newsListPages } from '../lib/newsArchive'
 import { bookPageSize, lecturePageSize, newsPageSize, pageCount } from '../lib/pagination'
@@ -34,14 +34,20 @@ export function sitemapXml(content: ContentIndex, site: URL | undefined): string
 
   add(urls.homeUrl)
   add(urls.aboutUrl)
-  const addNewsList = (base: string, items: readonly NewsEntry[]) => {
-    for (const { path } of newsListPages(items, newsPageSize, base)) add(path)
+  const addNewsList = (
+    view: keyof typeof newsPeriods,
+    base: string,
+    items: readonly NewsEntry[],
+  ) => {
+    for (const { path } of newsListPages(items, newsPageSize, base, newsPeriods[view])) add(path)
   }
-  addNewsList(urls.newsListUrl, content.news)
-  for (const category of Object.keys(newsCategories) as (keyof typeof newsCategories)[])
-    addNewsList(urls.newsCategoryUrl(category), content.newsByCategory.get(category) ?? [])
+  addNewsList('newsList', urls.newsListUrl, content.news)
+  for (const category of Object.keys(newsCategories) as (keyof typeof newsCategories)[]) {
+    const items = content.newsByCategory.get(category) ?? []
+    addNewsList('newsCategory', urls.newsCategoryUrl(category), items)
+  }
   for (const [tag, items] of content.newsByTag)
-    if (urls.isLinkableTag(tag)) addNewsList(urls.newsTagUrl(tag), items)
+    if (urls.isLinkableTag(tag)) addNewsList('newsTag', urls.newsTagUrl(tag), items)
   for (const item of content.news) add(urls.newsUrl(item.slug), item.updatedAt)
 
   add(urls.exhibitionsUrl)

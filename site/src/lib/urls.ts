@@ -55,9 +55,12 @@ const segment = (value: string) => encodeURIComponent(pathSegment(value))
 export const pagedUrl = (base: string, page: number): string =>
   page > 1 ? `${base}page/${page}/` : base
 
-/** A news list's month page: `<base>2026/11/` (see lib/newsArchive.ts). */
-export const newsMonthUrl = (base: string, year: number, month: number): string =>
-  `${base}${year}/${String(month).padStart(2, '0')}/`
+/** A news list's page of a month (`<base>2026/11/`) or a year (`<base>2026/`): lib/newsArchive.ts. */
+export const newsPeriodUrl = (
+  base: string,
+  { year, month }: { year: number; month: number | null },
+): string =>
+  month === null ? `${base}${year}/` : `${base}${year}/${String(month).padStart(2, '0')}/`
 
 export const homeUrl = '/'
 export const aboutUrl = '/about/'

@@ -34,7 +34,7 @@ import {
   pageCount,
   type ListPage,
 } from '../lib/pagination'
-import { newsListPages, type NewsListPage } from '../lib/newsArchive'
+import { newsListPages, type NewsListPage, type PeriodLength } from '../lib/newsArchive'
 import * as urls from '../lib/urls'
 
 /** The collections of the export a family can read (the site settings are read by every page). */
@@ -134,14 +134,21 @@ function pagedRoutes<V extends ViewName, T>(
   })
 }
 
-/** A news list's front page and month pages (lib/newsArchive.ts); props from `props`. */
+/** How each news list is divided (lib/newsArchive.ts): tags are thin, so by year. */
+export const newsPeriods: Record<'newsList' | 'newsCategory' | 'newsTag', PeriodLength> = {
+  newsList: 'month',
+  newsCategory: 'month',
+  newsTag: 'year',
+}
+
+/** A news list's front page and period pages (lib/newsArchive.ts); props from `props`. */
 function newsRoutes<V extends 'newsList' | 'newsCategory' | 'newsTag'>(
   view: V,
   items: readonly NewsEntry[],
   base: string,
   props: (page: NewsListPage) => ViewProps[V],
 ): PageRoute<V>[] {
-  return newsListPages(items, newsPageSize, base).map(({ path, page }) => ({
+  return newsListPages(items, newsPageSize, base, newsPeriods[view]).map(({ path, page }) => ({
     view,
     path,
     props: props(page),
