@@ -8,12 +8,14 @@ import { redirectFilesIntegration } from './integrations/redirectFiles.ts'
 import { lectureScripts } from './integrations/lectureScripts.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
+import { searchOnPreact } from './integrations/searchOnPreact.ts'
 import { shareCard } from './integrations/shareCard.ts'
 
 /**
  * The public site: static HTML from the CMS export, React only for islands that need it (the
- * search box, hydrated on first focus). searchIndex comes after copyUsedMedia, so the media scan
- * never reads the index's files.
+ * search box, hydrated on first focus, and the search page): rendered by React on the server, run
+ * by Preact (preact/compat) in the browser (see searchOnPreact). searchIndex comes after
+ * copyUsedMedia, so the media scan never reads the index's files.
  *
  * The same build also emits the publisher's warm renderer: the on-demand route pages/render/ (Node
  * adapter, middleware mode) rendering the same views. The static site goes to SITE_OUT_DIR
@@ -46,6 +48,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     react(),
+    searchOnPreact(),
     renderDependencies(),
     lectureScripts(),
     copyUsedMedia(),
