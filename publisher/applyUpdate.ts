@@ -15,6 +15,7 @@ import type { UpdateResult, SkippedPage } from './messages'
 import type { LiveSite } from './liveSite'
 import type { JournalRecord } from './releases'
 import { copyMissingMedia, removePage, StagedFiles } from './siteFiles'
+import type { SiteContent } from '../shared/siteContent'
 import type { EntryChange, SitePlan } from './siteState'
 
 export interface UpdateOptions {
@@ -137,7 +138,14 @@ async function renderInto(
 }
 
 /**
- * Stages the search index's changed files, and returns what to do once they are in place. When
+ * The most a search delta file may hold (README: 搜索索引的增量). A news article's terms take
+ * ~10 KB; a change that would make it larger goes into the shards at once, as before deltas.
+ */
+export const searchDeltaBytes = 16 * 1024
+
+/**
+ * Stages the search index's changed files (a change of a few documents as a delta, merged into
+ * the shards later by `mergeSearchStep`), and returns what to do once they are in place. When
  * the index on disk is not what the live content gives (an update cut short), the whole index
  * is staged instead, and files it no longer has are removed after.
  */
@@ -148,22 +156,59 @@ async function stageSearch(
   options: UpdateOptions,
 ): Promise<() => number> {
   try {
-    const prepared = live.search.prepare(plan.search)
+    const prepared = live.search.prepare(plan.search, { deltaBytes: searchDeltaBytes })
     prepared.files.forEach((group, order) =>
       group.forEach(([file, data]) => staged.stage(1 + order, file, data)),
     )
     return () => prepared.commit().shardsWritten
   } catch (error) {
     options.log(`搜索索引与内容不一致，完整重建：${(error as Error).message}`)
-    const dir = live.release.searchDir
-    const rebuild = rebuildIndexFiles(searchDocumentsFromSiteContent(plan.content, searchUrls), dir)
-    rebuild.groups.forEach((group, order) =>
-      group.forEach(([file, data]) => staged.stage(1 + order, file, data)),
-    )
-    return () => {
-      rebuild.removeStaleFiles()
-      live.search = SearchIndexUpdater.open(dir)
-      return rebuild.shardCount
-    }
+    return stageWholeIndex(staged, plan.content, live)
   }
+}
+
+function stageWholeIndex(staged: StagedFiles, content: SiteContent, live: LiveSite): () => number {
+  const dir = live.release.searchDir
+  const rebuild = rebuildIndexFiles(searchDocumentsFromSiteContent(content, searchUrls), dir)
+  rebuild.groups.forEach((group, order) =>
+    group.forEach(([file, data]) => staged.stage(1 + order, file, data)),
+  )
+  return () => {
+    rebuild.removeStaleFiles()
+    live.search = SearchIndexUpdater.open(dir)
+    return rebuild.shardCount
+  }
+}
+
+/**
+ * One step of merging the search delta into the shards (the publisher runs them when the queue
+ * is empty): the terms of up to `maxShards` shards, so a change arriving meanwhile waits for one
+ * step only. Returns the shards written, or null when there is no delta. An index that does not
+ * hold what its delta expects is rebuilt whole.
+ */
+export async function mergeSearchStep(
+  live: LiveSite,
+  options: Pick<UpdateOptions, 'log' | 'noSpaceWhile'>,
+  maxShards = 128,
+): Promise<number | null> {
+  const staged = new StagedFiles({ noSpaceWhile: options.noSpaceWhile })
+  let commit: () => number
+  try {
+    const prepared = live.search.prepareMerge(maxShards)
+    if (!prepared) return null
+    prepared.files.forEach((group, order) =>
+      group.forEach(([file, data]) => staged.stage(order, file, data)),
+    )
+    commit = () => prepared.commit().shardsWritten
+  } catch (error) {
+    options.log(`搜索索引与内容不一致，完整重建：${(error as Error).message}`)
+    commit = stageWholeIndex(staged, live.state.content, live)
+  }
+  try {
+    await staged.commit()
+  } catch (error) {
+    await staged.discard()
+    throw error
+  }
+  return commit()
 }

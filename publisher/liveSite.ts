@@ -4,7 +4,7 @@
  */
 import { siteUrl as settingsSiteUrl } from '../cms/settings'
 import { SearchIndexUpdater } from '../shared/search/updateIndex'
-import { pageFamilies } from '../site/src/routes/pageRoutes'
+import { pageFamilies, routesOf } from '../site/src/routes/pageRoutes'
 import type { Release } from './releases'
 import { SiteState } from './siteState'
 import { WarmRenderer } from './warmRenderer'
@@ -26,7 +26,7 @@ export async function openLiveSite(release: Release): Promise<LiveSite> {
     const state = SiteState.from(content)
     // A few pages of each kind on every thread, discarded: the first update runs on optimised code.
     await renderer.warmUp(
-      pageFamilies.flatMap((family) => family.routes(state.index).slice(0, 60)),
+      pageFamilies.flatMap((family) => routesOf(family, state.index).slice(0, 60)),
       state.site,
     )
     const siteUrl = new URL(release.info()?.siteUrl ?? settingsSiteUrl())

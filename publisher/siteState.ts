@@ -29,7 +29,7 @@ import {
   type FileRoute,
   type GeneratedFile,
 } from '../site/src/feeds/generatedFiles'
-import { pageFamilies, type PageRoute } from '../site/src/routes/pageRoutes'
+import { pageFamilies, routesOf, type PageRoute } from '../site/src/routes/pageRoutes'
 import { searchUrls } from '../site/src/lib/urls'
 import { siteRedirectRules } from '../site/src/redirects/siteRedirects'
 
@@ -126,7 +126,7 @@ export class SiteState {
     index: ContentIndex,
     routes?: PageRoute[],
   ): Map<string, string> {
-    return this.fingerprintRoutes(routes ?? pageFamilies[number].routes(index))
+    return this.fingerprintRoutes(routes ?? routesOf(pageFamilies[number], index))
   }
 
   /** Path → props with each content entry standing as its version token. */
@@ -194,7 +194,7 @@ export class SiteState {
     const remove: string[] = []
     pageFamilies.forEach((family, number) => {
       if (!family.dependsOn.some((dependency) => touched.has(dependency))) return
-      const routes = family.routes(index)
+      const routes = routesOf(family, index)
       const next = this.fingerprintFamily(number, index, routes)
       const before = this.fingerprints.get(number) ?? new Map<string, string>()
       routes.forEach((route) => {

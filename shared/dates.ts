@@ -2,9 +2,29 @@
 
 const chinaOffsetMs = 8 * 60 * 60 * 1000
 
-function chinaParts(value: string | Date) {
+type DateParts = { year: number; month: number; day: number }
+
+// News lists group every item by month on each update (tens of thousands of calls): timestamps
+// seen before are looked up, not parsed again. Bounded: cleared when it grows past the limit.
+const partsOfTimestamp = new Map<string, DateParts>()
+const rememberedTimestamps = 200_000
+
+function chinaParts(value: string | Date): DateParts {
+  if (typeof value === 'string') {
+    const known = partsOfTimestamp.get(value)
+    if (known) return known
+  }
   const date = new Date(new Date(value).getTime() + chinaOffsetMs)
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+  const parts = Object.freeze({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+  })
+  if (typeof value === 'string') {
+    if (partsOfTimestamp.size >= rememberedTimestamps) partsOfTimestamp.clear()
+    partsOfTimestamp.set(value, parts)
+  }
+  return parts
 }
 
 /** `'2026-11-28T02:00:00Z'` → `'2026年11月28日'`. */

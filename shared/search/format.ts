@@ -71,6 +71,11 @@ export interface SearchManifest {
   scoring: SearchScoring
   /** See `quantiseWeight` and `weightTable`. */
   quantisation: SearchQuantisation
+  /**
+   * The delta file (`delta/<hash>.bin`): changes published but not yet merged into the shards,
+   * which the reader applies over them (see `readDeltaFile`). Absent when the shards are current.
+   */
+  delta?: string
 }
 
 /**
@@ -228,4 +233,50 @@ export function* shardRecords(
     at.offset = offset
     yield { term, record, start, end: offset }
   }
+}
+
+/** What the delta file says about one term: its df change, and postings set or removed. */
+export interface TermDelta {
+  /** Added to the df in the term's shard record. */
+  df: number
+  /** Document number → weight byte: replaces the shard's posting for that document, or adds one. */
+  set: Map<number, number>
+  /** Documents whose posting in the shard no longer counts. */
+  removed: Set<number>
+}
+
+/**
+ * The delta file: records in term order, each the term (varint length, UTF-8), varint count of
+ * postings set s, varint count of postings removed r, zigzag varint df change, then s × (varint
+ * document-number delta, weight byte) and r × (varint document-number delta), numbers ascending.
+ */
+export function readDeltaFile(bytes: Uint8Array): Map<string, TermDelta> {
+  const decoder = new TextDecoder()
+  const at = { offset: 0 }
+  const terms = new Map<string, TermDelta>()
+  while (at.offset < bytes.length) {
+    const length = readVarint(bytes, at)
+    const term = decoder.decode(bytes.subarray(at.offset, at.offset + length))
+    at.offset += length
+    const setCount = readVarint(bytes, at)
+    const removedCount = readVarint(bytes, at)
+    const zigzag = readVarint(bytes, at)
+    const entry: TermDelta = {
+      df: zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2,
+      set: new Map(),
+      removed: new Set(),
+    }
+    let number = 0
+    for (let p = 0; p < setCount; p++) {
+      number += readVarint(bytes, at)
+      entry.set.set(number, bytes[at.offset++])
+    }
+    number = 0
+    for (let p = 0; p < removedCount; p++) {
+      number += readVarint(bytes, at)
+      entry.removed.add(number)
+    }
+    terms.set(term, entry)
+  }
+  return terms
 }

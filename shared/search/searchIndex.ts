@@ -7,7 +7,9 @@
  *   score(d) = Σ over query terms t of idf(t) · w(t, d) / √(number of query terms in the index)
  *
  * with w(t, d) the document-local weight of the posting (see buildIndex.ts) and idf lunr's, from
- * the term's document frequency (in its record) and the document count (in the manifest).
+ * the term's document frequency (in its record) and the document count (in the manifest). When the
+ * manifest names a delta file (changes not yet merged into the shards), it is fetched with the
+ * first shards and applied over them: its postings replace the shard's, its df changes add.
  *
  * By default every term is required (lunr's `presence: REQUIRED`): a query's n-grams must all be
  * in the document, which for Chinese means the query's characters in sequence, not just some of
@@ -16,6 +18,7 @@
 import {
   docFilePath,
   inverseDocumentFrequency,
+  readDeltaFile,
   readVarint,
   searchDocumentTypes,
   searchIndexVersion,
@@ -27,6 +30,7 @@ import {
   type SearchDocumentDisplay,
   type SearchDocumentType,
   type SearchManifest,
+  type TermDelta,
 } from './format'
 import { maxQueryTerms, queryTokens, tokenizerVersion } from './tokenize'
 
@@ -126,6 +130,7 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
   }
   const weightOf = weightTable(manifest.quantisation)
   const shards = new Map<number, Promise<Shard>>()
+  let delta: Promise<Map<string, TermDelta>> | null = null
   const docFiles = new Map<number, Promise<(SearchDocumentDisplay | null)[]>>()
 
   /** The shard, fetched once; a failed fetch is forgotten so a later search retries it. */
@@ -143,6 +148,21 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     return pending
   }
 
+  /** The delta's term changes (none without a delta), fetched once; a failed fetch is retried. */
+  function deltaChanges(fetched: { bytes: number }): Promise<Map<string, TermDelta>> {
+    const file = manifest.delta
+    if (!file) return Promise.resolve(new Map())
+    if (!delta) {
+      delta = source.bytes(file).then((data) => {
+        const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+        fetched.bytes += bytes.length
+        return readDeltaFile(bytes)
+      })
+      delta.catch(() => (delta = null))
+    }
+    return delta
+  }
+
   async function search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     const { limit = 10, types, match = 'all' } = options
     const terms = queryTokens(query, maxQueryTerms)
@@ -152,11 +172,22 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
       number
     >
     if (terms.length === 0) return { terms, total: 0, counts, hits: [], fetchedBytes: 0 }
-    const loaded = await Promise.all(
-      terms.map((term) => shard(termShard(term, manifest.shardCount), fetched)),
-    )
-
-    const present = terms.map((term, i) => loaded[i].terms.has(term))
+    const [loaded, changes] = await Promise.all([
+      Promise.all(terms.map((term) => shard(termShard(term, manifest.shardCount), fetched))),
+      deltaChanges(fetched),
+    ])
+    // Each term's df: its record's, plus the delta's change.
+    const dfs = terms.map((term, i) => {
+      const start = loaded[i].terms.get(term)
+      let df = changes.get(term)?.df ?? 0
+      if (start !== undefined) {
+        const at = { offset: start }
+        readVarint(loaded[i].bytes, at)
+        df += readVarint(loaded[i].bytes, at)
+      }
+      return df
+    })
+    const present = dfs.map((df) => df > 0)
     const presentCount = present.filter(Boolean).length
     // lunr: a required term that is not in the index matches nothing.
     if (presentCount === 0 || (match === 'all' && presentCount < terms.length)) {
@@ -168,18 +199,28 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
     const touched: number[] = []
     terms.forEach((term, i) => {
       if (!present[i]) return
-      const { bytes } = loaded[i]
-      const at = { offset: loaded[i].terms.get(term)! }
-      const count = readVarint(bytes, at)
-      const idf = inverseDocumentFrequency(readVarint(bytes, at), manifest.docCount)
-      let doc = 0
-      for (let p = 0; p < count; p++) {
-        doc += readVarint(bytes, at)
+      const idf = inverseDocumentFrequency(dfs[i], manifest.docCount)
+      const count = (doc: number, byte: number) => {
         const slot = slotOfDocument(doc)
         if (hitCounts[slot] === 0) touched.push(doc)
         hitCounts[slot]++
-        sums[slot] += idf * weightOf[bytes[at.offset++]]
+        sums[slot] += idf * weightOf[byte]
       }
+      const change = changes.get(term)
+      const start = loaded[i].terms.get(term)
+      if (start !== undefined) {
+        const { bytes } = loaded[i]
+        const at = { offset: start }
+        const postings = readVarint(bytes, at)
+        readVarint(bytes, at) // df
+        let doc = 0
+        for (let p = 0; p < postings; p++) {
+          doc += readVarint(bytes, at)
+          const byte = bytes[at.offset++]
+          if (!change || (!change.set.has(doc) && !change.removed.has(doc))) count(doc, byte)
+        }
+      }
+      if (change) for (const [doc, byte] of change.set) count(doc, byte)
     })
 
     const wanted = types ? new Set(types) : null

@@ -7,6 +7,12 @@
  * document count, so the same results with the same scores. That holds because nothing in a
  * posting depends on the other documents (see buildIndex.ts): a document's weights are computed
  * from its own text, document frequencies are counts, and N is in the manifest.
+ *
+ * A change can also go out as a delta (`prepare(change, { deltaBytes })`): the term changes are
+ * written to one small file the manifest names, which the reader applies over the shards, instead
+ * of rewriting every shard the documents' terms live in (a long article touches ~700 of 4,096).
+ * Deltas accumulate; `prepareMerge` writes them into the shards (the publisher does so when idle),
+ * and a change that would make the delta larger than `deltaBytes` merges at once.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -20,6 +26,7 @@ import {
   searchDocumentTypes,
   searchIndexVersion,
   shardPath,
+  readDeltaFile,
   shardRecords,
   termShard,
   varintLength,
@@ -51,8 +58,17 @@ type ShardRecords = Map<string, Uint8Array>
 interface TermChange {
   dfDelta: number
   postings: Map<number, number>
-  /** The byte the previous version of a document has (checked against the index). */
+  /** The byte the shard holds for a document (checked when the change is merged; absent: none). */
   expected: Map<number, number>
+}
+
+/** Options of `prepare`. */
+export interface PrepareOptions {
+  /**
+   * Write the change as a delta while the delta file stays within this many bytes (else merge it
+   * and the change into the shards). Without it, the change goes into the shards at once.
+   */
+  deltaBytes?: number
 }
 
 export function readManifest(dir: string): SearchManifest {
@@ -133,6 +149,7 @@ function editRecord(
   term: string,
   record: Uint8Array | undefined,
   change: TermChange,
+  checked: boolean,
 ): Uint8Array | null {
   let body: Uint8Array = emptyRecordBody
   if (record) {
@@ -192,7 +209,7 @@ function editRecord(
       inLeft--
     }
     const expected = change.expected.get(number) ?? -1
-    if (existing !== expected) {
+    if (checked && existing !== expected) {
       throw new Error(
         `search: the index does not hold what the previous version of document ${number} gives for “${term}” (${existing < 0 ? 'no posting' : `byte ${existing}`}, expected ${expected < 0 ? 'none' : `byte ${expected}`}): was the index built from other versions?`,
       )
@@ -251,6 +268,13 @@ export class SearchIndexUpdater {
   private free: number[] = []
   private readonly shards = new Map<number, ShardRecords>()
   private failed: Error | null = null
+  /** Changes in the delta file, not yet in the shards (term → change against the shards). */
+  private delta = new Map<string, TermChange>()
+  /**
+   * Whether the delta's `expected` bytes are known (they are not for a delta read from disk:
+   * its merge then checks only the df).
+   */
+  private deltaChecked = true
 
   private constructor(
     private readonly dir: string,
@@ -274,6 +298,21 @@ export class SearchIndexUpdater {
         `search: ${dir} holds ${this.slots.size} documents, its manifest says ${manifest.docCount}`,
       )
     }
+    if (manifest.delta) {
+      for (const [term, entry] of readDeltaFile(
+        new Uint8Array(fs.readFileSync(path.join(dir, manifest.delta))),
+      )) {
+        const postings = new Map<number, number>(entry.set)
+        for (const number of entry.removed) postings.set(number, -1)
+        this.delta.set(term, { dfDelta: entry.df, postings, expected: new Map() })
+      }
+      this.deltaChecked = false
+    }
+  }
+
+  /** Whether changes wait in the delta file for `prepareMerge`. */
+  get hasDelta(): boolean {
+    return this.manifest.delta !== undefined
   }
 
   /** Reads an index written by writeIndex (manifest + docs files; shards read lazily when needed). */
@@ -319,8 +358,11 @@ export class SearchIndexUpdater {
    * weight for that document changed), writes each changed file atomically (temp file + rename),
    * docs files before shards, manifest last, deletes nothing else. Returns what it did.
    */
-  apply(change: { previous: SearchDocument[]; next: SearchDocument[] }): SearchIndexUpdate {
-    const prepared = this.prepare(change)
+  apply(
+    change: { previous: SearchDocument[]; next: SearchDocument[] },
+    options: PrepareOptions = {},
+  ): SearchIndexUpdate {
+    const prepared = this.prepare(change, options)
     try {
       for (const group of prepared.files)
         for (const [file, data] of group) writeFileAtomically(file, data)
@@ -336,7 +378,10 @@ export class SearchIndexUpdater {
    * shards, manifest), and `commit`, to call once they are written, which keeps the new state.
    * Everything is computed in memory first, so an error leaves the index as it was.
    */
-  prepare(change: { previous: SearchDocument[]; next: SearchDocument[] }): {
+  prepare(
+    change: { previous: SearchDocument[]; next: SearchDocument[] },
+    options: PrepareOptions = {},
+  ): {
     files: [string, string | Uint8Array][][]
     commit: () => SearchIndexUpdate
   } {
@@ -351,25 +396,35 @@ export class SearchIndexUpdater {
     const slots = this.assignSlots(previous, next)
     const numberOf = (document: SearchDocument) =>
       documentNumber(slots.slotOf.get(documentKey(document))!, document.type)
-    const newShards = this.editShards(changedTerms(previous, next, numberOf, manifest))
+    const checked = this.deltaChecked || this.delta.size === 0
+    const terms = withDelta(this.delta, changedTerms(previous, next, numberOf, manifest), checked)
+    const deltaBytes = options.deltaBytes === undefined ? null : encodeDelta(terms)
+    const asDelta =
+      deltaBytes !== null && deltaBytes.length > 0 && deltaBytes.length <= options.deltaBytes!
+    const newShards = asDelta ? new Map() : this.editShards(byShard(terms, manifest), checked)
     const newDocFiles = this.editDisplays(previous, next, slots.slotOf)
     const removed = [...previous.keys()].filter((key) => !next.has(key)).length
     const added = [...next.keys()].filter((key) => !previous.has(key)).length
+    const deltaFile = asDelta ? `delta/${contentName(deltaBytes!)}.bin` : undefined
     const newManifest: SearchManifest = {
       ...manifest,
       docCount: manifest.docCount - removed + added,
       slotCount: slots.slotCount,
     }
+    if (deltaFile) newManifest.delta = deltaFile
+    else delete newManifest.delta
 
     const files: [string, string | Uint8Array][][] = [
       [...newDocFiles].map(([file, entries]): [string, string] => [
         path.join(this.dir, docFilePath(file)),
         JSON.stringify(entries),
       ]),
-      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [
-        path.join(this.dir, shardPath(shard, manifest.shardCount)),
-        bytes,
-      ]),
+      deltaFile
+        ? [[path.join(this.dir, deltaFile), deltaBytes!]]
+        : [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [
+            path.join(this.dir, shardPath(shard, manifest.shardCount)),
+            bytes,
+          ]),
       [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
     ]
     const commit = (): SearchIndexUpdate => {
@@ -378,7 +433,11 @@ export class SearchIndexUpdater {
       for (const key of previous.keys()) if (!next.has(key)) this.slots.delete(key)
       for (const key of next.keys()) this.slots.set(key, slots.slotOf.get(key)!)
       this.free = [...slots.free].filter((slot) => slot < slots.slotCount).sort((a, b) => a - b)
+      const replaced = manifest.delta
       this.manifest = newManifest
+      this.delta = asDelta ? terms : new Map()
+      this.deltaChecked = asDelta ? checked : true
+      this.removeOldDeltas(replaced)
       return {
         shardsWritten: newShards.size,
         docFilesWritten: newDocFiles.size,
@@ -386,6 +445,68 @@ export class SearchIndexUpdater {
       }
     }
     return { files, commit }
+  }
+
+  /**
+   * Merges the delta into the shards: the terms of at most `maxShards` shards each time (so an
+   * update waiting for the publisher waits for one step), the rest staying in a smaller delta.
+   * Null when there is no delta.
+   */
+  prepareMerge(maxShards = Infinity): {
+    files: [string, string | Uint8Array][][]
+    commit: () => SearchIndexUpdate
+  } | null {
+    if (!this.hasDelta) return null
+    if (this.failed)
+      throw new Error(
+        `search: an earlier update failed (${this.failed.message}); open the index again`,
+      )
+    const started = performance.now()
+    const { manifest } = this
+    const grouped = byShard(this.delta, manifest)
+    const merging = new Map([...grouped].slice(0, maxShards))
+    const newShards = this.editShards(merging, this.deltaChecked)
+    const rest = new Map(this.delta)
+    for (const terms of merging.values()) for (const term of terms.keys()) rest.delete(term)
+    const deltaBytes = encodeDelta(rest)
+    const deltaFile = rest.size > 0 ? `delta/${contentName(deltaBytes)}.bin` : undefined
+    const newManifest: SearchManifest = { ...manifest }
+    if (deltaFile) newManifest.delta = deltaFile
+    else delete newManifest.delta
+    const files: [string, string | Uint8Array][][] = [
+      [...newShards].map(([shard, { bytes }]): [string, Uint8Array] => [
+        path.join(this.dir, shardPath(shard, manifest.shardCount)),
+        bytes,
+      ]),
+      deltaFile ? [[path.join(this.dir, deltaFile), deltaBytes]] : [],
+      [[path.join(this.dir, 'manifest.json'), JSON.stringify(newManifest)]],
+    ]
+    const commit = (): SearchIndexUpdate => {
+      for (const [shard, { records }] of newShards) this.shards.set(shard, records)
+      const replaced = manifest.delta
+      this.manifest = newManifest
+      this.delta = rest
+      if (rest.size === 0) this.deltaChecked = true
+      this.removeOldDeltas(replaced)
+      return {
+        shardsWritten: newShards.size,
+        docFilesWritten: 0,
+        milliseconds: performance.now() - started,
+      }
+    }
+    return { files, commit }
+  }
+
+  /**
+   * Removes delta files but the live one and the one it replaced (a reader that opened the
+   * previous manifest a moment ago may still fetch that one).
+   */
+  private removeOldDeltas(replaced: string | undefined): void {
+    const folder = path.join(this.dir, 'delta')
+    if (!fs.existsSync(folder)) return
+    const keep = new Set([this.manifest.delta, replaced].filter(Boolean))
+    for (const name of fs.readdirSync(folder))
+      if (!keep.has(`delta/${name}`)) fs.rmSync(path.join(folder, name), { force: true })
   }
 
   /**
@@ -427,12 +548,13 @@ export class SearchIndexUpdater {
   /** The new bytes of every shard a changed term lives in (read from disk the first time). */
   private editShards(
     byShard: Map<number, Map<string, TermChange>>,
+    checked: boolean,
   ): Map<number, { records: ShardRecords; bytes: Uint8Array }> {
     const newShards = new Map<number, { records: ShardRecords; bytes: Uint8Array }>()
     for (const [shard, terms] of byShard) {
       const records: ShardRecords = new Map(this.shard(shard))
       for (const [term, termChange] of terms) {
-        const record = editRecord(term, records.get(term), termChange)
+        const record = editRecord(term, records.get(term), termChange, checked)
         if (record) records.set(term, record)
         else records.delete(term)
       }
@@ -481,16 +603,16 @@ function documentsByKey(documents: SearchDocument[], which: string): Map<string,
 }
 
 /**
- * What each term loses and gains (its df, and its postings by document number), grouped by
- * shard. Postings whose byte stays the same are dropped, so a title edit touches only the shards
- * of terms whose weight for that document changed.
+ * What each term loses and gains (its df, and its postings by document number). Postings whose
+ * byte stays the same are dropped, so a title edit touches only the terms whose weight for that
+ * document changed.
  */
 function changedTerms(
   previous: Map<string, SearchDocument>,
   next: Map<string, SearchDocument>,
   numberOf: (document: SearchDocument) => number,
   manifest: SearchManifest,
-): Map<number, Map<string, TermChange>> {
+): Map<string, TermChange> {
   const changes = new Map<string, TermChange>()
   const termChange = (term: string) => {
     let entry = changes.get(term)
@@ -516,18 +638,112 @@ function changedTerms(
       entry.postings.set(number, quantiseWeight(weight, manifest.quantisation))
     }
   }
-  const byShard = new Map<number, Map<string, TermChange>>()
-  for (const [term, entry] of changes) {
+  return changes
+}
+
+/**
+ * `delta` followed by `change`, as changes against the shards: df changes add up, a document's
+ * later posting wins, and what the shard holds (`expected`) is kept from the first. Postings that
+ * end where the shard is, and terms left with nothing to change, drop out. When `checked` is false
+ * (a delta read from disk), a missing `expected` means unknown rather than no posting.
+ */
+function withDelta(
+  delta: Map<string, TermChange>,
+  change: Map<string, TermChange>,
+  checked: boolean,
+): Map<string, TermChange> {
+  const result = new Map<string, TermChange>()
+  for (const [term, entry] of delta)
+    result.set(term, {
+      dfDelta: entry.dfDelta,
+      postings: new Map(entry.postings),
+      expected: new Map(entry.expected),
+    })
+  for (const [term, entry] of change) {
+    let combined = result.get(term)
+    if (!combined)
+      result.set(term, (combined = { dfDelta: 0, postings: new Map(), expected: new Map() }))
+    combined.dfDelta += entry.dfDelta
     for (const [number, byte] of entry.postings) {
-      if (entry.expected.get(number) === byte) {
+      if (!combined.postings.has(number) && entry.expected.has(number))
+        combined.expected.set(number, entry.expected.get(number)!)
+      combined.postings.set(number, byte)
+    }
+  }
+  for (const [term, entry] of result) {
+    for (const [number, byte] of entry.postings) {
+      const known = entry.expected.has(number) || checked
+      if (known && (entry.expected.get(number) ?? -1) === byte) {
         entry.postings.delete(number)
         entry.expected.delete(number)
       }
     }
-    if (entry.postings.size === 0 && entry.dfDelta === 0) continue
-    const shard = termShard(term, manifest.shardCount)
-    if (!byShard.has(shard)) byShard.set(shard, new Map())
-    byShard.get(shard)!.set(term, entry)
+    if (entry.postings.size === 0 && entry.dfDelta === 0) result.delete(term)
   }
-  return byShard
+  return result
+}
+
+/** Term changes grouped by the shard each term lives in. */
+function byShard(
+  terms: Map<string, TermChange>,
+  manifest: SearchManifest,
+): Map<number, Map<string, TermChange>> {
+  const shards = new Map<number, Map<string, TermChange>>()
+  for (const [term, entry] of terms) {
+    const shard = termShard(term, manifest.shardCount)
+    if (!shards.has(shard)) shards.set(shard, new Map())
+    shards.get(shard)!.set(term, entry)
+  }
+  return shards
+}
+
+/** The delta file of `terms` (format: `readDeltaFile`); empty when there is nothing. */
+function encodeDelta(terms: Map<string, TermChange>): Uint8Array {
+  const parts: Uint8Array[] = []
+  let size = 0
+  for (const term of [...terms.keys()].sort(compareTerms)) {
+    const entry = terms.get(term)!
+    const numbers = [...entry.postings.keys()].sort((a, b) => a - b)
+    const set = numbers.filter((number) => entry.postings.get(number)! >= 0)
+    const removed = numbers.filter((number) => entry.postings.get(number)! < 0)
+    const termBytes = encoder.encode(term)
+    const out = new Uint8Array(termBytes.length + 20 + set.length * 7 + removed.length * 6)
+    let o = writeVarint(out, 0, termBytes.length)
+    out.set(termBytes, o)
+    o += termBytes.length
+    o = writeVarint(out, o, set.length)
+    o = writeVarint(out, o, removed.length)
+    o = writeVarint(out, o, entry.dfDelta >= 0 ? entry.dfDelta * 2 : -entry.dfDelta * 2 - 1)
+    let last = 0
+    for (const number of set) {
+      o = writeVarint(out, o, number - last)
+      out[o++] = entry.postings.get(number)!
+      last = number
+    }
+    last = 0
+    for (const number of removed) {
+      o = writeVarint(out, o, number - last)
+      last = number
+    }
+    parts.push(out.subarray(0, o))
+    size += o
+  }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const part of parts) {
+    bytes.set(part, at)
+    at += part.length
+  }
+  return bytes
+}
+
+/** A name from the bytes (FNV-1a, hex): a new delta never takes the name of an old one. */
+function contentName(bytes: Uint8Array): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193)
+    b = Math.imul(b ^ bytes[i], 0x5bd1e995)
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`
 }

@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { authHeaders, demoAccounts, demoPassword, login } from '../helpers/api'
 import { siteUrl } from '../helpers/siteContent'
+import { readSitemap } from '../helpers/sitemap'
 
 const run = Date.now().toString(36)
 const faultMarker = '【渲染故障】'
@@ -141,7 +142,9 @@ test.describe.serial('publish to live', () => {
     await page.waitForTimeout(1500)
     expect((await fetchText(request, `/news/${slug}/`)).text).not.toContain(draft)
     expect((await fetchText(request, '/news/')).text).not.toContain(draft)
-    expect((await fetchText(request, '/sitemap.xml')).text).not.toContain(draft)
+    expect(
+      await readSitemap(async (sitePath) => (await fetchText(request, sitePath)).text),
+    ).not.toContain(draft)
     expect(await searchFinds(page, draft)).toBe(false)
   })
 
@@ -193,7 +196,9 @@ test.describe.serial('publish to live', () => {
       .poll(async () => (await fetchText(request, `/news/${slug}/`)).status, live)
       .toBe(404)
     expect((await fetchText(request, '/news/')).text).not.toContain(edited)
-    expect((await fetchText(request, '/sitemap.xml')).text).not.toContain(`/news/${slug}/`)
+    expect(
+      await readSitemap(async (sitePath) => (await fetchText(request, sitePath)).text),
+    ).not.toContain(`/news/${slug}/`)
     expect((await fetchText(request, '/news/rss.xml')).text).not.toContain(edited)
     expect(await searchFinds(page, edited)).toBe(false)
   })

@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { authHeaders, demoAccounts, demoPassword, login } from '../helpers/api'
 import { siteUrl } from '../helpers/siteContent'
+import { readSitemap } from '../helpers/sitemap'
 
 const run = Date.now().toString(36)
 const live = { timeout: 20_000, intervals: [100, 200, 400] }
@@ -103,7 +104,9 @@ test.describe.serial('redirects and share cards', () => {
     await page.goto(siteUrl(`/news/${slug}/?from=singlemessage`))
     expect(page.url()).toBe(siteUrl(`/news/${renamed}/?from=singlemessage`))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`网址跳转测试${run}`)
-    const sitemap = await (await request.get(siteUrl('/sitemap.xml'))).text()
+    const sitemap = await readSitemap(async (sitePath) =>
+      (await request.get(siteUrl(sitePath))).text(),
+    )
     expect(sitemap).toContain(siteUrl(`/news/${renamed}/`))
     expect(sitemap).not.toContain(siteUrl(`/news/${slug}/`))
   })

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { chinaMonth } from '../../shared/dates'
 import { newsListUrl, newsPeriodUrl } from '../../site/src/lib/urls'
 import { e2eSiteContent, siteUrl } from '../helpers/siteContent'
+import { readSitemap } from '../helpers/sitemap'
 
 const content = e2eSiteContent()
 /** The month page of the all-news list that holds an item published at `date`. */
@@ -193,7 +194,9 @@ test('feeds, sitemap, robots and structured data', async ({ page, request }) => 
   const rss = await (await request.get(siteUrl('/news/rss.xml'))).text()
   expect(rss).toContain(content.news[0].title.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
   expect(await (await request.get(siteUrl('/lectures/rss.xml'))).text()).toContain('<rss')
-  const sitemap = await (await request.get(siteUrl('/sitemap.xml'))).text()
+  const sitemap = await readSitemap(async (sitePath) =>
+    (await request.get(siteUrl(sitePath))).text(),
+  )
   expect(sitemap).toContain(siteUrl(`/news/${article.slug}/`))
   expect(await (await request.get(siteUrl('/robots.txt'))).text()).toMatch(
     /Sitemap: .*sitemap\.xml/,

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {
   compareTerms,
   documentKey,
+  readDeltaFile,
   readVarint,
   shardPath,
   shardRecords,
@@ -34,7 +35,8 @@ export interface SearchIndexSemantics {
  * Reads a whole index and describes it canonically and independently of slot numbers and file
  * layout (JSON-able, keys sorted), so that two indexes answer every query alike exactly when
  * their descriptions are equal. Checks the structure on the way (terms in their shard, in order,
- * postings ascending, every posting's document present with the type its number says).
+ * postings ascending, every posting's document present with the type its number says). A delta
+ * file the manifest names is applied over the shards, as the reader does.
  */
 export function readIndexSemantics(dir: string): SearchIndexSemantics {
   const manifest = readManifest(dir)
@@ -55,7 +57,8 @@ export function readIndexSemantics(dir: string): SearchIndexSemantics {
     throw new Error(
       `search: ${dir} holds ${documents.size} documents, its manifest says ${manifest.docCount}`,
     )
-  const terms = new Map<string, { df: number; postings: Record<string, number> }>()
+  // The shards' records (checked for structure), then the delta applied over them.
+  const records = new Map<string, { df: number; postings: Map<number, number> }>()
   for (let shard = 0; shard < manifest.shardCount; shard++) {
     const bytes = new Uint8Array(
       fs.readFileSync(path.join(dir, shardPath(shard, manifest.shardCount))),
@@ -72,21 +75,42 @@ export function readIndexSemantics(dir: string): SearchIndexSemantics {
       const df = readVarint(bytes, at)
       if (count === 0 || df < count)
         throw new Error(`search: “${term}” has ${count} postings and df ${df}`)
-      const postings: [string, number][] = []
+      const postings = new Map<number, number>()
       let number = 0
       for (let p = 0; p < count; p++) {
         const delta = readVarint(bytes, at)
         if (p > 0 && delta === 0)
           throw new Error(`search: “${term}” lists document ${number} twice`)
         number += delta
-        const key = keyOfSlot.get(slotOfDocument(number))
-        if (!key || !key.startsWith(`${manifest.types[number & 3]}:`))
-          throw new Error(`search: “${term}” lists document ${number}, which is not in the index`)
-        postings.push([key, bytes[at.offset++]])
+        postings.set(number, bytes[at.offset++])
       }
-      postings.sort((a, b) => compareTerms(a[0], b[0]))
-      terms.set(term, { df, postings: Object.fromEntries(postings) })
+      records.set(term, { df, postings })
     }
+  }
+  if (manifest.delta) {
+    const changes = readDeltaFile(new Uint8Array(fs.readFileSync(path.join(dir, manifest.delta))))
+    for (const [term, change] of changes) {
+      const record = records.get(term) ?? { df: 0, postings: new Map<number, number>() }
+      record.df += change.df
+      for (const number of change.removed) record.postings.delete(number)
+      for (const [number, byte] of change.set) record.postings.set(number, byte)
+      if (record.postings.size === 0 && record.df === 0) records.delete(term)
+      else records.set(term, record)
+    }
+  }
+  const terms = new Map<string, { df: number; postings: Record<string, number> }>()
+  for (const [term, { df, postings: byNumber }] of records) {
+    if (byNumber.size === 0 || df < byNumber.size)
+      throw new Error(`search: “${term}” has ${byNumber.size} postings and df ${df}`)
+    const postings: [string, number][] = []
+    for (const [number, byte] of byNumber) {
+      const key = keyOfSlot.get(slotOfDocument(number))
+      if (!key || !key.startsWith(`${manifest.types[number & 3]}:`))
+        throw new Error(`search: “${term}” lists document ${number}, which is not in the index`)
+      postings.push([key, byte])
+    }
+    postings.sort((a, b) => compareTerms(a[0], b[0]))
+    terms.set(term, { df, postings: Object.fromEntries(postings) })
   }
   const sortedObject = <T>(map: Map<string, T>) =>
     Object.fromEntries([...map].sort((a, b) => compareTerms(a[0], b[0])))

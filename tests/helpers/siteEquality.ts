@@ -29,7 +29,7 @@ export function siteFiles(dir: string, skip: (relative: string) => boolean): Map
 /** Media and the search index's slot files are compared by what they mean, not byte for byte. */
 const notIndex = (relative: string) =>
   relative.startsWith(`media${path.sep}`) ||
-  /^search[/\\](shards|docs)[/\\]|^search[/\\]manifest\.json$/.test(relative)
+  /^search[/\\](shards|docs|delta)[/\\]|^search[/\\]manifest\.json$/.test(relative)
 
 export function expectSameSite(liveDir: string, cleanDir: string): void {
   const live = siteFiles(liveDir, notIndex)

@@ -17,6 +17,7 @@ import { SearchIndexUpdater } from '../../shared/search/updateIndex'
 import { readIndexSemantics } from '../helpers/searchIndexSemantics'
 import { expectSameSite } from '../helpers/siteEquality'
 import { describeOnDatabase, startTestPayload, type TestPayload } from '../helpers/testPayload'
+import { readSitemap } from '../helpers/sitemap'
 
 const faultMarker = '【渲染故障】'
 
@@ -218,9 +219,42 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(page(publisher, `/news/${deleted.slug}/`)).toBeNull()
     expect(page(publisher, `/news/${added.slug}/`)).toContain('新发布：党群服务站开放日')
     expect(page(publisher, `/news/tag/开放日/`)).toContain('新发布：党群服务站开放日')
-    const sitemap = fs.readFileSync(path.join(publisher.servedDir, 'sitemap.xml'), 'utf8')
+    const sitemap = await readSitemap((sitePath) =>
+      fs.readFileSync(path.join(publisher.servedDir, sitePath), 'utf8'),
+    )
     expect(sitemap).not.toContain(`/news/${unpublished.slug}/`)
     expect(sitemap).toContain(`/news/${added.slug}/`)
+  }, 60_000)
+
+  it('puts a change into the search delta at once and merges it into the shards when idle', async () => {
+    const dir = path.join(publisher.servedDir, 'search')
+    const manifest = () =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { delta?: string }
+    const shards = () =>
+      new Map(
+        (fs.readdirSync(path.join(dir, 'shards')) as string[]).map((name) => [
+          name,
+          fs.statSync(path.join(dir, 'shards', name)).ino,
+        ]),
+      )
+    const before = shards()
+    await t.payload.update({
+      collection: 'news',
+      id: newsIds[8],
+      data: { title: '增量索引中的标题甲乙丙' },
+    })
+    const result = await publisher.drainQueue()
+    expect(result?.shards).toBe(0)
+    expect(shards()).toEqual(before)
+    expect(manifest().delta).toMatch(/^delta\//)
+    const withDelta = readIndexSemantics(dir)
+    expect(withDelta.terms).toHaveProperty('甲乙丙')
+    let steps = 0
+    while ((await publisher.mergeSearch()) !== null) steps++
+    expect(steps).toBeGreaterThan(0)
+    expect(manifest().delta).toBeUndefined()
+    expect(shards()).not.toEqual(before)
+    expect(readIndexSemantics(dir)).toEqual(withDelta)
   }, 60_000)
 
   it('keeps the previous page when a render fails, and retries the change', async () => {

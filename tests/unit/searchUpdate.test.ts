@@ -214,8 +214,9 @@ function queriesFor(touched: readonly SearchDocument[], seed: number): string[] 
 async function applyAndCompare(
   change: { previous: SearchDocument[]; next: SearchDocument[] },
   seed: number,
+  options: { deltaBytes?: number } = {},
 ) {
-  const done = updater.apply(change)
+  const done = updater.apply(change, options)
   expect(
     [...walk(dir)].filter((file) => !/\.(bin|json)$/.test(file)),
     'temporary files left',
@@ -443,6 +444,97 @@ describe('search index: incremental updates equal a full build', () => {
     remove(deleted)
     await applyAndCompare({ previous: [deleted], next: [added] }, 14)
     expect(slotOfKey(dir, documentKey(added))).toBe(3)
+  })
+})
+
+describe('search index: changes as a delta, merged later, equal a full build', () => {
+  const deltaBytes = 64 * 1024
+  const shardFiles = () =>
+    new Map(
+      [...walk(path.join(dir, 'shards'))].map((file) => [file, fs.statSync(file).ino] as const),
+    )
+
+  it('a delta rewrites no shard: the reader applies it over them', async () => {
+    const shardsBefore = shardFiles()
+    const [first, second] = [current[10], current[11]]
+    const edited = withTitle(first, `${first.title}·增补`)
+    const bodyEdited = {
+      ...second,
+      fields: { ...second.fields, body: `${second.fields.body}${some(2, 3)}` },
+    }
+    replace(edited)
+    replace(bodyEdited)
+    let done = await applyAndCompare(
+      { previous: [first, second], next: [edited, bodyEdited] },
+      21,
+      { deltaBytes },
+    )
+    expect(done.shardsWritten).toBe(0)
+    expect(readManifest(dir).delta).toMatch(/^delta\/[0-9a-f]{16}\.bin$/)
+    // Removed, added, and a freed slot taken again, on top of the delta.
+    const deleted = current[20]
+    const added = [generate(generated++, 'news'), generate(generated++, 'book')]
+    remove(deleted)
+    current.push(...added)
+    done = await applyAndCompare({ previous: [deleted], next: added }, 22, { deltaBytes })
+    expect(done.shardsWritten).toBe(0)
+    expect(shardFiles()).toEqual(shardsBefore)
+    // An edit back to the shard's version leaves nothing of it in the delta.
+    const restored = withTitle(edited, first.title)
+    replace(restored)
+    await applyAndCompare({ previous: [edited], next: [restored] }, 23, { deltaBytes })
+    expect(fs.readdirSync(path.join(dir, 'delta')).length).toBeLessThanOrEqual(2)
+  })
+
+  it('a reopened updater reads the delta and carries on', async () => {
+    updater = SearchIndexUpdater.open(dir)
+    expect(updater.hasDelta).toBe(true)
+    const deleted = current[30]
+    remove(deleted)
+    const done = await applyAndCompare({ previous: [deleted], next: [] }, 24, { deltaBytes })
+    expect(done.shardsWritten).toBe(0)
+  })
+
+  it('merging writes the delta into the shards step by step, then drops it', async () => {
+    let steps = 0
+    for (let merge = updater.prepareMerge(16); merge; merge = updater.prepareMerge(16)) {
+      for (const group of merge.files)
+        for (const [file, data] of group) {
+          fs.mkdirSync(path.dirname(file), { recursive: true })
+          fs.writeFileSync(file, data)
+        }
+      expect(merge.commit().shardsWritten).toBeLessThanOrEqual(16)
+      steps++
+      // Every step leaves an index that answers as a full build does.
+      writeIndex(buildSearchIndex(current), cleanDir)
+      expect(JSON.stringify(readIndexSemantics(dir))).toBe(
+        JSON.stringify(readIndexSemantics(cleanDir)),
+      )
+    }
+    expect(steps).toBeGreaterThan(1)
+    expect(readManifest(dir).delta).toBeUndefined()
+    expect(fs.readdirSync(path.join(dir, 'delta')).length).toBeLessThanOrEqual(1)
+    expect(updater.prepareMerge()).toBeNull()
+    writeIndex(buildSearchIndex(current), cleanDir)
+    expect(JSON.stringify(readIndexSemantics(dir))).toBe(
+      JSON.stringify(readIndexSemantics(cleanDir)),
+    )
+  })
+
+  it('a change that would make the delta too large goes into the shards at once', async () => {
+    const before = current[40]
+    const small = withTitle(before, `${before.title}·小`)
+    replace(small)
+    expect(
+      (await applyAndCompare({ previous: [before], next: [small] }, 25, { deltaBytes }))
+        .shardsWritten,
+    ).toBe(0)
+    const many = current.filter((_, i) => i % 5 === 1).slice(0, 40)
+    const edited = many.map((document) => withTitle(document, `${document.title}（再版）`))
+    for (const document of edited) replace(document)
+    const done = await applyAndCompare({ previous: many, next: edited }, 26, { deltaBytes: 2048 })
+    expect(done.shardsWritten).toBeGreaterThan(0)
+    expect(readManifest(dir).delta).toBeUndefined()
   })
 })
 

@@ -122,7 +122,14 @@ const fixedPages = new Set([
   urls.speakersUrl,
   urls.libraryUrl,
 ])
-const reservedPrefixes = ['/_astro/', '/media/', '/search/', '/__preview/', '/render/']
+const reservedPrefixes = [
+  '/_astro/',
+  '/media/',
+  '/search/',
+  '/__preview/',
+  '/render/',
+  '/sitemaps/',
+]
 const reservedFiles = new Set([
   '/sitemap.xml',
   '/robots.txt',

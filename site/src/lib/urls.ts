@@ -91,6 +91,9 @@ export const libraryClassUrl = (letter: string) => `/library/class/${letter}/`
 export const libraryLocationUrl = (location: string) => `/library/location/${location}/`
 
 export const newsFeedUrl = '/news/rss.xml'
+/** The sitemap index, and its sections (feeds/sitemaps.ts). */
+export const sitemapUrl = '/sitemap.xml'
+export const sitemapSectionUrl = (section: string) => `/sitemaps/${section}.xml`
 export const lecturesFeedUrl = '/lectures/rss.xml'
 
 /** The podcast of every audio lecture, and one per series. */

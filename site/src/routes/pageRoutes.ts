@@ -443,9 +443,26 @@ export function routeFor(content: ContentIndex, view: ViewName, id: string): Pag
   )
 }
 
+const computedRoutes = new WeakMap<ContentIndex, Map<PageFamily, PageRoute[]>>()
+
+/**
+ * A family's routes for `content`, computed once per content index: the publisher's plan, the
+ * sitemap and the build all ask for the same routes. Callers must not change them.
+ */
+export function routesOf<V extends ViewName>(
+  pageFamily: PageFamily<V>,
+  content: ContentIndex,
+): PageRoute<V>[] {
+  let byFamily = computedRoutes.get(content)
+  if (!byFamily) computedRoutes.set(content, (byFamily = new Map()))
+  let routes = byFamily.get(pageFamily as PageFamily)
+  if (!routes) byFamily.set(pageFamily as PageFamily, (routes = pageFamily.routes(content)))
+  return routes as PageRoute<V>[]
+}
+
 /** Every content page of the site. */
 export function allPageRoutes(content: ContentIndex): PageRoute[] {
-  return pageFamilies.flatMap((pageFamily) => pageFamily.routes(content))
+  return pageFamilies.flatMap((pageFamily) => routesOf(pageFamily, content))
 }
 
 /** The `[...path]` parameter of a page path: `/news/x/` → `news/x`, `/` → undefined. */
