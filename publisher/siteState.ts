@@ -129,12 +129,22 @@ export class SiteState {
     return this.fingerprintRoutes(routes ?? routesOf(pageFamilies[number], index))
   }
 
+  /** A route's fingerprint, by the route object (routes of unchanged lists are reused). */
+  private routeFingerprints = new WeakMap<object, string>()
+
   /** Path → props with each content entry standing as its version token. */
   private fingerprintRoutes(routes: readonly { path: string; props: unknown }[]) {
     const replacer = (_key: string, value: unknown) =>
       (value !== null && typeof value === 'object' && this.tokens.get(value)) || value
     const result = new Map<string, string>()
-    for (const route of routes) result.set(route.path, JSON.stringify(route.props, replacer))
+    for (const route of routes) {
+      let fingerprint = this.routeFingerprints.get(route)
+      if (fingerprint === undefined) {
+        fingerprint = JSON.stringify(route.props, replacer)
+        this.routeFingerprints.set(route, fingerprint)
+      }
+      result.set(route.path, fingerprint)
+    }
     return result
   }
 

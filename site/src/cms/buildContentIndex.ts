@@ -86,6 +86,21 @@ function walkExhibition(exhibition: ExhibitionEntry, exhibits: ExhibitEntry[]): 
 }
 
 /**
+ * `groups`, with each group equal (the same items in the same order) to its group in `previous`
+ * replaced by that array: pages made from an unchanged list (a tag no update touched) can then
+ * be recognised by the list's identity and reused (see `newsRoutes`).
+ */
+function keepUnchangedGroups<K, T>(groups: Map<K, T[]>, previous: Map<K, T[]> | undefined) {
+  if (!previous) return groups
+  for (const [key, group] of groups) {
+    const before = previous.get(key)
+    if (before && before.length === group.length && group.every((item, i) => item === before[i]))
+      groups.set(key, before)
+  }
+  return groups
+}
+
+/**
  * Sorts the lists and builds every lookup the pages need, once per build (no per-page scans).
  * Every order is total (a date or key, then the id), so the input order never shows: a full
  * build and the publisher's incrementally updated content give the same pages.
@@ -106,8 +121,14 @@ export function buildContentIndex(
       news,
       newsPosition: new Map(news.map((item, position) => [item, position])),
       newsBySlug: new Map(news.map((item) => [item.slug, item])),
-      newsByCategory: groupBy(news, (item) => item.category),
-      newsByTag: groupBy(news, (item) => item.tags),
+      newsByCategory: keepUnchangedGroups(
+        groupBy(news, (item) => item.category),
+        previous?.index.newsByCategory,
+      ),
+      newsByTag: keepUnchangedGroups(
+        groupBy(news, (item) => item.tags),
+        previous?.index.newsByTag,
+      ),
     }
   })
   const lecturePart = reuse(['lectures'], () => {
@@ -173,13 +194,19 @@ export function buildContentIndex(
   }
 }
 
-/** The positions (in `news`) of every item of a list, in its (newest-first) order; once per list. */
-const listPositions = new WeakMap<NewsEntry[], Int32Array>()
+/**
+ * The positions (in `news`) of every item of a list, in its (newest-first) order; once per list
+ * and index (a list array outlives an index when an update leaves it unchanged, its positions
+ * may not).
+ */
+const listPositions = new WeakMap<ContentIndex['newsPosition'], WeakMap<NewsEntry[], Int32Array>>()
 function positionsOf(index: ContentIndex, list: NewsEntry[]): Int32Array {
-  let positions = listPositions.get(list)
+  let lists = listPositions.get(index.newsPosition)
+  if (!lists) listPositions.set(index.newsPosition, (lists = new WeakMap()))
+  let positions = lists.get(list)
   if (!positions) {
     positions = Int32Array.from(list, (entry) => index.newsPosition.get(entry)!)
-    listPositions.set(list, positions)
+    lists.set(list, positions)
   }
   return positions
 }

@@ -141,18 +141,32 @@ export const newsPeriods: Record<'newsList' | 'newsCategory' | 'newsTag', Period
   newsTag: 'year',
 }
 
-/** A news list's front page and period pages (lib/newsArchive.ts); props from `props`. */
+const newsRoutesOfList = new WeakMap<readonly NewsEntry[], Map<string, PageRoute[]>>()
+
+/**
+ * A news list's front page and period pages (lib/newsArchive.ts); props from `props`. Computed
+ * once per list array: the content index keeps the array of a list an update did not change, so
+ * the publisher recomputes only the lists a change is in.
+ */
 function newsRoutes<V extends 'newsList' | 'newsCategory' | 'newsTag'>(
   view: V,
   items: readonly NewsEntry[],
   base: string,
   props: (page: NewsListPage) => ViewProps[V],
 ): PageRoute<V>[] {
-  return newsListPages(items, newsPageSize, base, newsPeriods[view]).map(({ path, page }) => ({
-    view,
-    path,
-    props: props(page),
-  }))
+  let byBase = newsRoutesOfList.get(items)
+  if (!byBase) newsRoutesOfList.set(items, (byBase = new Map()))
+  const key = `${view} ${base}`
+  let routes = byBase.get(key) as PageRoute<V>[] | undefined
+  if (!routes) {
+    routes = newsListPages(items, newsPageSize, base, newsPeriods[view]).map(({ path, page }) => ({
+      view,
+      path,
+      props: props(page),
+    }))
+    byBase.set(key, routes)
+  }
+  return routes
 }
 
 /** A lecture's speaker, when it has one and the speaker is published. */
