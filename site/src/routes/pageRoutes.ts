@@ -169,6 +169,31 @@ function newsRoutes<V extends 'newsList' | 'newsCategory' | 'newsTag'>(
   return routes
 }
 
+const lastArticleRoute = new WeakMap<NewsEntry, PageRoute<'newsArticle'>>()
+
+/**
+ * An article's page. The route object of the last computation is returned again when the related
+ * news are the same, so the publisher (which fingerprints route objects once) re-examines only the
+ * articles whose related news changed.
+ */
+function articleRoute(content: ContentIndex, item: NewsEntry): PageRoute<'newsArticle'> {
+  const related = relatedNews(content, item)
+  const last = lastArticleRoute.get(item)
+  if (
+    last &&
+    last.props.related.length === related.length &&
+    related.every((entry, i) => entry === last.props.related[i])
+  )
+    return last
+  const route: PageRoute<'newsArticle'> = {
+    view: 'newsArticle',
+    path: urls.newsUrl(item.slug),
+    props: { item, related },
+  }
+  lastArticleRoute.set(item, route)
+  return route
+}
+
 /** A lecture's speaker, when it has one and the speaker is published. */
 const speakerOf = (content: ContentIndex, lecture: LectureEntry | null): SpeakerEntry | null =>
   (lecture?.speakerId && content.speakersById.get(lecture.speakerId)) || null
@@ -276,16 +301,7 @@ export const pageFamilies: PageFamily[] = [
         newsRoutes('newsTag', items, urls.newsTagUrl(tag), (page) => ({ page, tag })),
       ),
   ),
-  documentFamily(
-    'newsArticle',
-    ['news'],
-    (content) => content.news,
-    (content, item) => ({
-      view: 'newsArticle',
-      path: urls.newsUrl(item.slug),
-      props: { item, related: relatedNews(content, item) },
-    }),
-  ),
+  documentFamily('newsArticle', ['news'], (content) => content.news, articleRoute),
   family('exhibitions', ['exhibitions', 'exhibits'], (content) => [
     {
       view: 'exhibitions',
