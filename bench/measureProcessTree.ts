@@ -28,12 +28,29 @@ export function treeRss(pid: number): number {
   return total
 }
 
-/** Runs a command to completion, sampling its process tree's memory; returns wall time and peak RSS. */
+/**
+ * CPU seconds (user + system) of this process's ended and reaped descendants (Linux /proc:
+ * cutime + cstime), so the difference around a child's run is what its whole tree used,
+ * worker threads and the processes it waited for included.
+ */
+function reapedChildrenCpuSeconds(): number {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // Fields 16 and 17 of stat(5), counted from the state (field 3) here.
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond
+}
+const ticksPerSecond = 100
+
+/**
+ * Runs a command to completion, sampling its process tree's memory; returns wall time, peak RSS
+ * and the CPU seconds the tree used (divided by the wall time: the cores it kept busy).
+ */
 export async function runMeasured(
   command: string,
   args: string[],
   options: SpawnOptions = {},
-): Promise<{ seconds: number; peakBytes: number }> {
+): Promise<{ seconds: number; peakBytes: number; cpuSeconds: number }> {
+  const cpuBefore = reapedChildrenCpuSeconds()
   const started = performance.now()
   const child = spawn(command, args, { stdio: 'inherit', ...options })
   let peakBytes = 0
@@ -41,5 +58,9 @@ export async function runMeasured(
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
   clearInterval(timer)
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`)
-  return { seconds: (performance.now() - started) / 1000, peakBytes }
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakBytes,
+    cpuSeconds: reapedChildrenCpuSeconds() - cpuBefore,
+  }
 }

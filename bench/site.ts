@@ -1,7 +1,10 @@
 /**
  * `npm run bench:site`: builds the reference corpus (10,000 news, 1,000 lectures with
- * transcripts, 20,000 books, 300 exhibits) and prints pages per second, wall time, peak memory,
- * output size and the HTML/CSS/JS bytes (raw and gzipped) of typical pages. Asserts nothing.
+ * transcripts, 20,000 books, 300 exhibits) on one core (taskset) and then on all of them, and
+ * prints for each pages per second, wall time, CPU time and the cores it kept busy, peak memory;
+ * then the speed-up, the output size and the HTML/CSS/JS bytes (raw and gzipped) of typical
+ * pages. BENCH_SITE_ASTRO=1 also builds with Astro's own one-thread page rendering
+ * (SITE_PAGE_RENDERER=astro), for comparison. Asserts nothing.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -55,36 +58,60 @@ function pageWeight(file: string) {
 
 console.log(`bench:site (Node ${process.versions.node}, ${os.cpus().length} cores) in ${dir}`)
 try {
-  let started = performance.now()
+  const started = performance.now()
   const content = await generateReferenceCorpus(path.join(dir, 'media'))
   const contentFile = path.join(dir, 'site-content.json')
   fs.writeFileSync(contentFile, JSON.stringify(content))
   console.log(
     `  corpus: ${content.news.length} news, ${content.lectures.length} lectures, ${content.books.length} books, ${content.exhibits.length} exhibits (${kb(fs.statSync(contentFile).size)} JSON, generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   )
-  fs.rmSync(path.join(root, 'site/.astro'), { recursive: true, force: true })
-  started = performance.now()
-  const { seconds, peakBytes } = await runMeasured(
-    path.join(root, 'node_modules/.bin/astro'),
-    ['build', '--root', 'site', '--silent'],
-    {
-      env: {
-        ...process.env,
-        SITE_OUT_DIR: outDir,
-        SITE_CONTENT_FILE: contentFile,
-        MEDIA_DIR: path.join(dir, 'media'),
-        SITE_URL: 'https://hongse.example',
+  const cores = os.availableParallelism()
+  /** One build into a fresh output folder; `cpuList` pins it to those cores (taskset). */
+  const build = async (label: string, cpuList: string | null, env: Record<string, string> = {}) => {
+    fs.rmSync(path.join(root, 'site/.astro'), { recursive: true, force: true })
+    for (const suffix of ['', '.cache', '.render'])
+      fs.rmSync(`${outDir}${suffix}`, { recursive: true, force: true })
+    const astro = path.join(root, 'node_modules/.bin/astro')
+    const args = ['build', '--root', 'site', '--silent']
+    const measured = await runMeasured(
+      cpuList ? 'taskset' : astro,
+      cpuList ? ['-c', cpuList, astro, ...args] : args,
+      {
+        env: {
+          ...process.env,
+          SITE_OUT_DIR: outDir,
+          SITE_CONTENT_FILE: contentFile,
+          MEDIA_DIR: path.join(dir, 'media'),
+          SITE_URL: 'https://hongse.example',
+          ...env,
+        },
       },
-    },
+    )
+    const pages = [...walk(outDir)].filter((file) => file.endsWith('.html')).length
+    const busy = measured.cpuSeconds / measured.seconds
+    console.log(
+      `  ${label.padEnd(34)} ${pages} pages in ${measured.seconds.toFixed(1)} s → ${(pages / measured.seconds).toFixed(0)} pages/s; CPU ${measured.cpuSeconds.toFixed(1)} s, ${busy.toFixed(2)} cores busy; peak RSS ${(measured.peakBytes / 1024 / 1024).toFixed(0)} MB`,
+    )
+    return { ...measured, pages }
+  }
+  console.log(
+    `  whole \`astro build\` each time (content sync, bundling, pages, search index, media copy):`,
   )
+  if (process.env.BENCH_SITE_ASTRO)
+    await build("Astro's page rendering, all cores", null, { SITE_PAGE_RENDERER: 'astro' })
+  const one = cores > 1 ? await build('pages on workers, 1 core', '0') : null
+  const all = await build(`pages on workers, ${cores} cores`, null)
+  const { seconds, peakBytes } = all
+  if (one)
+    console.log(
+      `  speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}× (${((one.seconds / all.seconds / cores) * 100).toFixed(0)} % of linear)`,
+    )
   const files = [...walk(outDir)]
   const pages = files.filter((file) => file.endsWith('.html'))
   const bytes = files.reduce((n, file) => n + fs.statSync(file).size, 0)
-  console.log(`  pages: ${pages.length}`)
   console.log(
-    `  wall time: ${seconds.toFixed(1)} s → ${(pages.length / seconds).toFixed(0)} pages/s (whole build: content sync, bundling, rendering, media copy)`,
+    `  all cores: ${pages.length} pages, ${(pages.length / seconds).toFixed(0)} pages/s, peak memory (process tree RSS) ${(peakBytes / 1024 / 1024).toFixed(0)} MB`,
   )
-  console.log(`  peak memory (process tree RSS): ${(peakBytes / 1024 / 1024).toFixed(0)} MB`)
   console.log(`  output: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`)
   const samples: [string, string][] = [
     ['home', 'index.html'],

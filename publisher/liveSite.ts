@@ -7,7 +7,7 @@ import { SearchIndexUpdater } from '../shared/search/updateIndex'
 import { pageFamilies, routesOf } from '../site/src/routes/pageRoutes'
 import type { Release } from './releases'
 import { SiteState } from './siteState'
-import { WarmRenderer } from './warmRenderer'
+import { WarmRenderer } from '../site/server/warmRenderer'
 
 /** The live release with everything needed to update it. */
 export interface LiveSite {

@@ -19,7 +19,7 @@ import { changesOfRows, changesToResync } from './readChanges'
 import { Releases, siteSourceHash } from './releases'
 import type { ContentCollection, EntryChange, SiteState } from './siteState'
 import { StatusReporter } from './statusReporter'
-import type { WarmRenderer } from './warmRenderer'
+import type { WarmRenderer } from '../site/server/warmRenderer'
 
 /** Queued documents beyond which an update re-reads all content once instead of each document. */
 const bulkChangeRows = 300

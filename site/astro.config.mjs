@@ -6,6 +6,7 @@ import { defineConfig, sessionDrivers } from 'astro/config'
 import { copyUsedMedia } from './integrations/copyUsedMedia.ts'
 import { redirectFilesIntegration } from './integrations/redirectFiles.ts'
 import { lectureScripts } from './integrations/lectureScripts.ts'
+import { pagesOnWorkers } from './integrations/pagesOnWorkers.ts'
 import { renderDependencies } from './integrations/renderDependencies.ts'
 import { searchIndex } from './integrations/searchIndex.ts'
 import { searchOnPreact } from './integrations/searchOnPreact.ts'
@@ -14,8 +15,10 @@ import { shareCard } from './integrations/shareCard.ts'
 /**
  * The public site: static HTML from the CMS export, React only for islands that need it (the
  * search box, hydrated on first focus, and the search page): rendered by React on the server, run
- * by Preact (preact/compat) in the browser (see searchOnPreact). searchIndex comes after
- * copyUsedMedia, so the media scan never reads the index's files.
+ * by Preact (preact/compat) in the browser (see searchOnPreact). The content pages are rendered
+ * after Astro's own generation, on a worker thread per core (pagesOnWorkers), before copyUsedMedia
+ * scans them; searchIndex comes after copyUsedMedia, so the media scan never reads the index's
+ * files.
  *
  * The same build also emits the publisher's warm renderer: the on-demand route pages/render/ (Node
  * adapter, middleware mode) rendering the same views. The static site goes to SITE_OUT_DIR
@@ -31,7 +34,8 @@ export default defineConfig({
   // Each output has its own cache (content data store, Vite): builds into different folders (tests,
   // the publisher's releases) can then run at the same time.
   cacheDir: `${outDir}.cache`,
-  adapter: node({ mode: 'middleware' }),
+  // The render route answers only the publisher, which wants each page whole: no streaming.
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
   session: { driver: sessionDrivers.memory() },
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
@@ -51,6 +55,7 @@ export default defineConfig({
     searchOnPreact(),
     renderDependencies(),
     lectureScripts(),
+    pagesOnWorkers(),
     copyUsedMedia(),
     searchIndex(),
     redirectFilesIntegration(),

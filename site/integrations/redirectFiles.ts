@@ -3,10 +3,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { redirectFiles } from '../../shared/redirects/redirectFiles'
-import { buildContentIndex } from '../src/cms/buildContentIndex'
 import { readSiteContent } from '../src/cms/readSiteContent'
 import { siteRedirectRules } from '../src/redirects/siteRedirects'
 import { allPageRoutes } from '../src/routes/pageRoutes'
+import { buildTimeIndex } from './buildTimeIndex'
 
 /**
  * Writes the 网址跳转 redirects beside the pages for any server: `dist/_redirects` (Netlify's
@@ -19,7 +19,7 @@ export function redirectFilesIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const content = await readSiteContent()
-        const index = buildContentIndex(content)
+        const index = await buildTimeIndex()
         const pages = new Set(allPageRoutes(index).map((route) => route.path))
         const rules = siteRedirectRules(content.redirects, index, (page) => pages.has(page))
         const outDir = fileURLToPath(dir)

@@ -2,12 +2,17 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** Runs a real `astro build` of site/ from an export file into outDir; throws with its output on failure. */
+/**
+ * Runs a real `astro build` of site/ from an export file into outDir; throws with its output on
+ * failure. `pageRenderer: 'astro'` has Astro's own static generation render the content pages
+ * instead of the build's worker threads (site/src/routes/pageRendering.ts).
+ */
 export function buildSite(options: {
   contentFile: string
   mediaDir: string
   outDir: string
   siteUrl?: string
+  pageRenderer?: 'astro' | 'workers'
 }): void {
   const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build', '--root', 'site'], {
     encoding: 'utf8',
@@ -18,6 +23,7 @@ export function buildSite(options: {
       SITE_URL: options.siteUrl ?? 'https://hongse.example',
       CMS_URL: '',
       SITE_OUT_DIR: options.outDir,
+      SITE_PAGE_RENDERER: options.pageRenderer ?? 'workers',
     },
   })
   if (result.status !== 0)

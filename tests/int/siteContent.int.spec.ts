@@ -295,6 +295,21 @@ describeOnDatabase('site content: export, loader and static build', () => {
     for (const [file, body] of built) expect(body, file).not.toMatch(/\/api\/|localhost:3000/)
   })
 
+  it('renders the same bytes on the build’s worker threads as Astro’s own page rendering', () => {
+    const astroDir = path.join(work, 'dist-astro')
+    buildSite({
+      contentFile: path.join(work, 'site-content.json'),
+      mediaDir: t.mediaDir,
+      outDir: astroDir,
+      pageRenderer: 'astro',
+    })
+    const byAstro = readTree(astroDir)
+    expect([...byAstro.keys()].sort()).toEqual([...built.keys()].sort())
+    const differing = [...byAstro].filter(([file, text]) => built.get(file) !== text)
+    expect(differing.map(([file]) => file)).toEqual([])
+    expect([...byAstro.keys()].filter((file) => file.startsWith('news/')).length).toBeGreaterThan(3)
+  }, 300_000)
+
   it('copies only the media files that published pages use', () => {
     const media = fs.readdirSync(path.join(work, 'dist/media'))
     expect(media).toContain('xss-800x500.webp')

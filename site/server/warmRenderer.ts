@@ -1,14 +1,15 @@
 /**
  * The warm renderer: the on-demand page route of a site build (pages/render/), loaded once into
- * worker threads (publisher/renderWorker.mjs) and called with each page's route and the site
- * settings, so pages come out exactly as the static build of the same release renders them.
- * Pages of an update are spread over the workers (one per core by default).
+ * worker threads (renderWorker.mjs) and called with each page's route and the site settings, so
+ * pages come out exactly as Astro's static rendering of the same build makes them. Pages are
+ * spread over the workers (one per core by default): the build renders every content page this
+ * way (integrations/pagesOnWorkers.ts), the publisher the pages of each update.
  */
 import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { SiteSettings } from '../shared/siteContent'
-import type { PageRoute } from '../site/src/routes/pageRoutes'
+import type { SiteSettings } from '../../shared/siteContent'
+import type { PageRoute } from '../src/routes/pageRoutes'
 
 export class RenderError extends Error {}
 
@@ -51,12 +52,12 @@ class RenderThread {
     return this.pending.size
   }
 
-  render(route: PageRoute, site: SiteSettings): Promise<string> {
+  render(route: PageRoute, site: SiteSettings, writeTo?: string): Promise<string> {
     if (this.dead) return Promise.reject(this.dead)
     const id = ++this.sequence
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, path: route.path })
-      this.worker.postMessage({ id, route, site })
+      this.worker.postMessage({ id, route, site, writeTo })
     })
   }
 
@@ -96,11 +97,19 @@ export class WarmRenderer {
    * and the update is retried) is replaced first, so one crash cannot stall the publisher.
    */
   async renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
+    return (await this.idlestThread()).render(route, site)
+  }
+
+  /** Renders a page straight into `file` (on the worker thread: the HTML stays there). */
+  async writePage(route: PageRoute, site: SiteSettings, file: string): Promise<void> {
+    await (await this.idlestThread()).render(route, site, file)
+  }
+
+  private async idlestThread(): Promise<RenderThread> {
     if (!this.closed && this.threads.some((thread) => thread.dead)) await this.replaceDeadThreads()
-    const thread = this.threads.reduce((idlest, candidate) =>
+    return this.threads.reduce((idlest, candidate) =>
       candidate.load < idlest.load ? candidate : idlest,
     )
-    return thread.render(route, site)
   }
 
   private replacing: Promise<void> | null = null

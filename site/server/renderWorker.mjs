@@ -1,10 +1,13 @@
 /**
  * One warm-renderer thread: loads a release's render bundle (`entry.mjs`, the Node adapter's
  * handler) and renders the pages the publisher posts, through the handler on a loopback port,
- * with each request's route and site settings as Astro locals. Plain JavaScript, started without
+ * with each request's route and site settings as Astro locals; the build has it write each page to
+ * its file itself. Plain JavaScript, started without
  * the TypeScript loader: under it every dynamic import the bundle makes per request costs ~4 ms.
  */
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 
 const { handler } = await import(workerData.entryUrl)
@@ -44,7 +47,19 @@ function get(id) {
   })
 }
 
-parentPort.on('message', async ({ id, route, site }) => {
+const folders = new Set()
+
+/** Writes a page where the build wants it (the HTML then never travels back to the main thread). */
+function writePage(file, html) {
+  const folder = path.dirname(file)
+  if (!folders.has(folder)) {
+    fs.mkdirSync(folder, { recursive: true })
+    folders.add(folder)
+  }
+  fs.writeFileSync(file, html)
+}
+
+parentPort.on('message', async ({ id, route, site, writeTo }) => {
   locals.set(String(id), { route, site })
   try {
     const { status, body } = await get(id)
@@ -53,7 +68,10 @@ parentPort.on('message', async ({ id, route, site }) => {
         id,
         error: `HTTP ${status}${body ? `：${body.slice(0, 300)}` : ''}`,
       })
-    else parentPort.postMessage({ id, html: body })
+    else if (writeTo) {
+      writePage(writeTo, body)
+      parentPort.postMessage({ id, html: '' })
+    } else parentPort.postMessage({ id, html: body })
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
   } finally {
