@@ -87,7 +87,7 @@ export default buildConfig({
         Logo: '/cms/components/Brand#BrandLogo',
         Icon: '/cms/components/Brand#BrandIcon',
       },
-      beforeDashboard: ['/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel'],
+      beforeDashboard: ['/cms/components/SiteStatus/SiteStatusOnDashboard#SiteStatusOnDashboard'],
       views: {
         bookImport: {
           Component: '/cms/components/BookImport/BookImportView#BookImportView',

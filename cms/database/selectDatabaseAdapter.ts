@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../settings'
 import { isMongoUrl } from './databaseKind'
 import { indexHasManyParents } from './indexHasManyParents'
+import { indexNewestVersions } from './indexNewestVersions'
 import { migrations } from './migrations'
 import { withSerialWriteTransactions } from './serialWriteTransactions'
 
@@ -30,7 +31,7 @@ export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
     sqliteAdapter({
       client: { url: sqliteFileUrl(url) },
       push: false,
-      afterSchemaInit: [indexHasManyParents],
+      afterSchemaInit: [indexHasManyParents, indexNewestVersions],
       migrationDir: path.resolve(projectRoot, 'cms/database/migrations'),
       prodMigrations: migrations,
       wal: true,

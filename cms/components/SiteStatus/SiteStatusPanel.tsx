@@ -17,20 +17,31 @@ interface Snapshot {
   polledAt: number
 }
 
+/** One reading of the status, as the dashboard makes it on the server (SiteStatusOnDashboard). */
+export interface SiteStatusReading {
+  status: SiteStatus | null
+  pending: number
+  /** When it was read (ms since the epoch). */
+  at: number
+}
+
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { credentials: 'include', signal })
   if (!response.ok) throw new Error(`${url}: ${response.status}`)
   return response.json() as Promise<T>
 }
 
-/** Polls the publisher's status and the number of queued changes while the tab is visible. */
-function useSiteStatus(api: string): Snapshot {
-  const [snapshot, setSnapshot] = useState<Snapshot>({
-    status: null,
-    pending: null,
-    stale: false,
-    polledAt: 0,
-  })
+/**
+ * Polls the publisher's status and the number of queued changes while the tab is visible: at
+ * once, or one interval after `initial` when the page came with a reading.
+ */
+function useSiteStatus(api: string, initial?: SiteStatusReading): Snapshot {
+  const [snapshot, setSnapshot] = useState<Snapshot>(() =>
+    initial
+      ? { status: initial.status, pending: initial.pending, stale: false, polledAt: initial.at }
+      : { status: null, pending: null, stale: false, polledAt: 0 },
+  )
+  const readAlready = initial !== undefined
   useEffect(() => {
     const controller = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -49,12 +60,13 @@ function useSiteStatus(api: string): Snapshot {
       }
       if (!controller.signal.aborted) timer = setTimeout(poll, pollIntervalMs)
     }
-    void poll()
+    if (readAlready) timer = setTimeout(poll, pollIntervalMs)
+    else void poll()
     return () => {
       controller.abort()
       clearTimeout(timer)
     }
-  }, [api])
+  }, [api, readAlready])
   return snapshot
 }
 
@@ -75,13 +87,16 @@ function Item({
   )
 }
 
-/** A time with "how long ago" beside it, or 暂无 when the publisher has not done it yet. */
-function When({ at }: { at?: string | null }) {
+/**
+ * A time with how long before the reading (`now`) it was, or 暂无 when the publisher has not done
+ * it yet. Counted to the reading, not the clock: the server and the browser render the same text.
+ */
+function When({ at, now }: { at?: string | null; now: number }) {
   if (!at) return <p className="site-status__value site-status__muted">暂无</p>
   return (
     <p className="site-status__value">
       <time dateTime={at}>{formatTime(at)}</time>{' '}
-      <span className="site-status__muted">（{formatAgo(at)}）</span>
+      <span className="site-status__muted">（{formatAgo(at, now)}）</span>
     </p>
   )
 }
@@ -90,16 +105,17 @@ const detail = (parts: (string | false | null | undefined)[]) => parts.filter(Bo
 
 /**
  * 网站状态: what the publisher last did and is doing, how many changes wait, the last failure,
- * and (editors and admins) a 全部重建 button. On the dashboard and as the 网站状态 page.
+ * and (editors and admins) a 全部重建 button. On the dashboard (SiteStatusOnDashboard, with a first
+ * reading) and as the 网站状态 page.
  */
-export function SiteStatusPanel() {
+export function SiteStatusPanel({ initial }: { initial?: SiteStatusReading }) {
   const { user } = useAuth()
   const {
     config: {
       routes: { api },
     },
   } = useConfig()
-  const { status, pending, stale, polledAt } = useSiteStatus(api)
+  const { status, pending, stale, polledAt } = useSiteStatus(api, initial)
   const [rebuildRequestedAt, setRebuildRequestedAt] = useState<string | null>(null)
   const [requesting, setRequesting] = useState(false)
 
@@ -164,7 +180,7 @@ export function SiteStatusPanel() {
       {stale && <p className="site-status__muted">暂时无法读取状态，稍后自动重试。</p>}
       <div className="site-status__grid">
         <Item label="上次更新">
-          <When at={lastUpdate?.at} />
+          <When at={lastUpdate?.at} now={polledAt} />
           {lastUpdate?.at && (
             <p className="site-status__detail">
               {detail([
@@ -176,7 +192,7 @@ export function SiteStatusPanel() {
           )}
         </Item>
         <Item label="上次全量构建">
-          <When at={lastFullBuild?.at} />
+          <When at={lastFullBuild?.at} now={polledAt} />
           {lastFullBuild?.at && (
             <p className="site-status__detail">
               {detail([
@@ -204,7 +220,7 @@ export function SiteStatusPanel() {
           )}
         </Item>
         <Item label="上次备份" tone={backupFailed ? 'failed' : undefined}>
-          <When at={lastBackup?.at} />
+          <When at={lastBackup?.at} now={polledAt} />
           {lastBackup?.at && (
             <p className="site-status__detail">
               {detail([

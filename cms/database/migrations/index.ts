@@ -6,6 +6,7 @@ import * as migration_20261203_072111_users_reset_interval_per_email from './202
 import * as migration_20261203_080305_redirects_and_share_image from './20261203_080305_redirects_and_share_image';
 import * as migration_20261203_085821_lecture_captions_media_duration from './20261203_085821_lecture_captions_media_duration';
 import * as migration_20261203_100854_review_and_audit from './20261203_100854_review_and_audit';
+import * as migration_20261203_134921_admin_list_indexes from './20261203_134921_admin_list_indexes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_100854_review_and_audit.up,
     down: migration_20261203_100854_review_and_audit.down,
-    name: '20261203_100854_review_and_audit'
+    name: '20261203_100854_review_and_audit',
+  },
+  {
+    up: migration_20261203_134921_admin_list_indexes.up,
+    down: migration_20261203_134921_admin_list_indexes.down,
+    name: '20261203_134921_admin_list_indexes'
   },
 ];

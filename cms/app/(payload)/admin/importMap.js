@@ -35,7 +35,7 @@ import { SiteStatusView as SiteStatusView_dde4d7eff0560e708a4f5efff72c78ba } fro
 import { BrandIcon as BrandIcon_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { BrandLogo as BrandLogo_bc64442ee066953691f85c8dc29a6959 } from '../../../../cms/components/Brand'
 import { ReviewQueuePanel as ReviewQueuePanel_c1b875a56c340116302a790aa9412f43 } from '../../../../cms/components/Review/ReviewQueuePanel'
-import { SiteStatusPanel as SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70 } from '../../../../cms/components/SiteStatus/SiteStatusPanel'
+import { SiteStatusOnDashboard as SiteStatusOnDashboard_72f05e9a21d2ac83a9bde9239507b76d } from '../../../../cms/components/SiteStatus/SiteStatusOnDashboard'
 import { BookImportView as BookImportView_2c77b3781283456ddcdb504b736eb7ec } from '../../../../cms/components/BookImport/BookImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -78,7 +78,7 @@ export const importMap = {
   "/cms/components/Brand#BrandIcon": BrandIcon_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/Brand#BrandLogo": BrandLogo_bc64442ee066953691f85c8dc29a6959,
   "/cms/components/Review/ReviewQueuePanel#ReviewQueuePanel": ReviewQueuePanel_c1b875a56c340116302a790aa9412f43,
-  "/cms/components/SiteStatus/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_f4e79761703dd49592ddf671fd9e3d70,
+  "/cms/components/SiteStatus/SiteStatusOnDashboard#SiteStatusOnDashboard": SiteStatusOnDashboard_72f05e9a21d2ac83a9bde9239507b76d,
   "/cms/components/BookImport/BookImportView#BookImportView": BookImportView_2c77b3781283456ddcdb504b736eb7ec,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
