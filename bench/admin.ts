@@ -21,6 +21,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import type { Payload } from 'payload'
 import { withoutSiteChanges } from '../cms/collections/SiteChanges/enqueueSiteChange'
 import { generateReferenceCorpus, referenceSize, type CorpusSize } from './referenceCorpus'
+import { chromiumLaunchOptions } from '../tests/helpers/chromium'
 import { seedReferenceCorpus } from './seedReferenceCorpus'
 
 const root = process.cwd()
@@ -303,16 +304,7 @@ try {
   let started = performance.now()
   server = await startAdmin()
   console.log(`  CMS answering after ${seconds(started)}`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions)
   started = performance.now()
   await measure(browser, [
     { name: 'dashboard', path: '/admin', ready: '.site-status[aria-busy="false"]' },

@@ -27,6 +27,7 @@ import { slotOfDocument, type SearchManifest } from '../shared/search/format'
 import { searchDocumentsFromSiteContent } from '../shared/search/siteDocuments'
 import { createStaticServer } from '../site/server/staticServer'
 import { searchUrls } from '../site/src/lib/urls'
+import { chromiumLaunchOptions } from '../tests/helpers/chromium'
 import { rankingQueries, recallAt10, relevanceSet } from '../tests/helpers/searchRelevance'
 import { generateReferenceCorpus } from './referenceCorpus'
 
@@ -352,10 +353,7 @@ try {
   })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions)
   const manifestFromDisk = JSON.parse(
     fs.readFileSync(path.join(searchDir, 'manifest.json'), 'utf8'),
   ) as SearchManifest
