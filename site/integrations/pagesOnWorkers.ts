@@ -1,9 +1,11 @@
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { fileOfPath } from '../../shared/siteFiles/urlToFile'
 import { WarmRenderer } from '../server/warmRenderer'
+import { fileFamilies } from '../src/feeds/generatedFiles'
 import { astroRendersPages } from '../src/routes/pageRendering'
 import { allPageRoutes } from '../src/routes/pageRoutes'
 import { buildTimeIndex } from './buildTimeIndex'
@@ -20,11 +22,13 @@ const perThread = 16
  */
 export function pagesOnWorkers(): AstroIntegration {
   let renderDir = ''
+  let site: URL | undefined
   return {
     name: 'hongse:pages-on-workers',
     hooks: {
       'astro:config:done': ({ config }) => {
         renderDir = fileURLToPath(config.build.server)
+        site = config.site ? new URL(config.site) : undefined
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (astroRendersPages()) return
@@ -42,7 +46,15 @@ export function pagesOnWorkers(): AstroIntegration {
           }
         }
         try {
-          await Promise.all(Array.from({ length: threads * perThread }, work))
+          const pages = Promise.all(Array.from({ length: threads * perThread }, work))
+          // The per-document files are plain functions of the content: written here meanwhile.
+          let files = 0
+          try {
+            files = writeFileFamilies(index, outDir, site)
+          } finally {
+            await pages
+          }
+          logger.info(`${files} lecture and sitemap files written`)
         } finally {
           await renderer.close()
         }
@@ -53,4 +65,21 @@ export function pagesOnWorkers(): AstroIntegration {
       },
     },
   }
+}
+
+/** Writes every file of every file family (as their Astro endpoints would); returns how many. */
+function writeFileFamilies(
+  index: Awaited<ReturnType<typeof buildTimeIndex>>,
+  outDir: string,
+  site: URL | undefined,
+): number {
+  let written = 0
+  for (const family of fileFamilies)
+    for (const route of family.routes(index)) {
+      const file = fileOfPath(outDir, route.path)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, family.render(route.props, site))
+      written++
+    }
+  return written
 }

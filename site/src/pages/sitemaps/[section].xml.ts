@@ -1,9 +1,11 @@
 /** The sitemap's sections (feeds/sitemaps.ts), from the same families the publisher updates. */
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getContent } from '../../cms/getContent'
+import { astroRendersPages } from '../../routes/pageRendering'
 import { sitemapFamilies, sitemapSectionXml, type SitemapSection } from '../../feeds/sitemaps'
 
 export const getStaticPaths = (async () => {
+  if (!astroRendersPages()) return []
   const content = await getContent()
   return sitemapFamilies.flatMap((family) =>
     family.routes(content).map((route) => ({
