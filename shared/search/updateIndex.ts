@@ -398,7 +398,10 @@ export class SearchIndexUpdater {
       documentNumber(slots.slotOf.get(documentKey(document))!, document.type)
     const checked = this.deltaChecked || this.delta.size === 0
     const terms = withDelta(this.delta, changedTerms(previous, next, numberOf, manifest), checked)
-    const deltaBytes = options.deltaBytes === undefined ? null : encodeDelta(terms)
+    const deltaBytes =
+      options.deltaBytes === undefined || !mayFit(terms, options.deltaBytes)
+        ? null
+        : encodeDelta(terms)
     const asDelta =
       deltaBytes !== null && deltaBytes.length > 0 && deltaBytes.length <= options.deltaBytes!
     const newShards = asDelta ? new Map() : this.editShards(byShard(terms, manifest), checked)
@@ -695,6 +698,19 @@ function byShard(
     shards.get(shard)!.set(term, entry)
   }
   return shards
+}
+
+/**
+ * False when the delta file of `terms` is surely larger than `bytes` (each term takes at least
+ * four bytes, each posting one): an import's change is not encoded only to be thrown away.
+ */
+function mayFit(terms: Map<string, TermChange>, bytes: number): boolean {
+  let least = 0
+  for (const entry of terms.values()) {
+    least += 4 + entry.postings.size
+    if (least > bytes) return false
+  }
+  return true
 }
 
 /** The delta file of `terms` (format: `readDeltaFile`); empty when there is nothing. */

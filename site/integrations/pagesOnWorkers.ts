@@ -26,6 +26,10 @@ export function pagesOnWorkers(): AstroIntegration {
   return {
     name: 'hongse:pages-on-workers',
     hooks: {
+      // Only a build renders on threads: `astro dev` and `astro preview` keep Astro's rendering.
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') process.env.SITE_PAGE_RENDERER = 'astro'
+      },
       'astro:config:done': ({ config }) => {
         renderDir = fileURLToPath(config.build.server)
         site = config.site ? new URL(config.site) : undefined
