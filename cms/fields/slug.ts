@@ -38,15 +38,28 @@ function ensureUniqueSlug(sourceField: string): FieldHook {
         req.t,
       )
     }
-    for (let attempt = 1; attempt < 1000; attempt++) {
-      const candidate = nextSlugCandidate(base, attempt)
-      if (!(await isTaken(candidate))) return candidate
-    }
+    const free = await firstFreeSlug(base, isTaken)
+    if (free) return free
     throw new ValidationError(
       { collection: collection.slug, errors: [{ message: slugTakenMessage, path: 'slug' }] },
       req.t,
     )
   }
+}
+
+/**
+ * The slug a new document made from `base` gets: `base`, else `base-2`, `base-3`… (null when
+ * even the 999th is taken). Shared with bulk writers, which check a set instead of the database.
+ */
+export async function firstFreeSlug(
+  base: string,
+  isTaken: (slug: string) => boolean | Promise<boolean>,
+): Promise<string | null> {
+  for (let attempt = 1; attempt < 1000; attempt++) {
+    const candidate = nextSlugCandidate(base, attempt)
+    if (!(await isTaken(candidate))) return candidate
+  }
+  return null
 }
 
 /** Readable, stable, unique URL slug generated from a Chinese field as pinyin; editable by editors. */

@@ -390,18 +390,18 @@ describeOnDatabase('audit log', () => {
         choices: {},
       })
       // The second save fails after the first succeeded: both roll back, with their entries.
-      const create = t.payload.create.bind(t.payload)
+      const create = t.payload.db.create.bind(t.payload.db)
       let calls = 0
-      t.payload.create = (async (args: Parameters<typeof create>[0]) => {
+      t.payload.db.create = (async (args: Parameters<typeof create>[0]) => {
         if (args.collection === 'books' && ++calls === 2) throw new Error('故障注入')
         return create(args)
-      }) as typeof t.payload.create
+      }) as typeof t.payload.db.create
       try {
         await expect(
           applyImport(t.payload, plan, { mode: 'valid', user: users.editor as never }),
         ).rejects.toThrow('故障注入')
       } finally {
-        t.payload.create = create
+        t.payload.db.create = create
       }
       expect((await entries()).length).toBe(before)
     })

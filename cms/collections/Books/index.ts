@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { clcClassOf, clcPattern } from '../../../shared/clc'
+import { clcPattern } from '../../../shared/clc'
 import { bookLocations, toOptions } from '../../../shared/vocabulary'
 import { anyone } from '../../access/anyone'
 import { isEditorOrAdmin } from '../../access/isEditorOrAdmin'
@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { enqueueDocumentChange } from '../../hooks/enqueueDocumentChange'
 import { enqueueDocumentDelete } from '../../hooks/enqueueDocumentDelete'
 import { importEndpoint, importPreviewEndpoint } from '../../bookImport/importEndpoints'
+import { deriveBookFields } from './hooks/deriveBookFields'
 import { normalizeIsbnHook } from './hooks/normalizeIsbn'
 import { validateIsbn } from './hooks/validateIsbn'
 
@@ -33,14 +34,7 @@ export const Books: CollectionConfig = {
     delete: isEditorOrAdmin,
   },
   hooks: {
-    beforeChange: [
-      // Derived fields, kept for list filters and the site's browse-by-class pages.
-      ({ data, originalDoc }) => {
-        data.inStock = (data.available ?? originalDoc?.available ?? 0) > 0
-        data.clcClass = clcClassOf(data.clc ?? originalDoc?.clc ?? '')
-        return data
-      },
-    ],
+    beforeChange: [deriveBookFields],
     afterChange: [enqueueDocumentChange],
     afterDelete: [enqueueDocumentDelete],
   },

@@ -32,11 +32,13 @@ export type QueuedChange =
  */
 export async function enqueueSiteChange(req: PayloadRequest, change: QueuedChange): Promise<void> {
   if (req.context.disableSiteChanges) return
-  await req.payload.create({
+  // Straight to the adapter (the rows are ours; the collection has no hooks to run): one insert,
+  // no read-back, which matters when an import queues 10,000 of them.
+  const now = new Date().toISOString()
+  await req.payload.db.create({
     collection: 'site-changes',
-    data: change,
-    depth: 0,
-    overrideAccess: true,
+    data: { ...change, createdAt: now, updatedAt: now },
     req,
+    returning: false,
   })
 }
