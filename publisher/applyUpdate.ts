@@ -107,19 +107,26 @@ async function renderInto(
     skipped.push({ path: urlPath, reason: `无法写入：${error.message}` })
     options.log(`跳过无法写入的页面 ${urlPath}：${error.message}`)
   }
-  await Promise.all(
-    plan.render.map(async (route) => {
-      const html = await live.renderer.renderPage(route, plan.content.site)
-      collectMediaReferences(html, media)
-      let file: string
-      try {
-        file = fileOfPath(root, route.path)
-      } catch (error) {
-        return skip(route.path)(error as Error)
-      }
-      staged.stage(0, file, html, skip(route.path))
-    }),
-  )
+  // Each render thread writes its pages' temporary files itself; only media names come back.
+  for (const route of plan.render) {
+    let file: string
+    try {
+      file = fileOfPath(root, route.path)
+    } catch (error) {
+      skip(route.path)(error as Error)
+      continue
+    }
+    staged.stageWith(
+      0,
+      file,
+      async (temporary) => {
+        const references = await live.renderer.writePage(route, plan.content.site, temporary)
+        for (const reference of references) collectMediaReferences(reference, media)
+      },
+      skip(route.path),
+    )
+  }
+  await staged.settled()
   // Feeds and the sitemap are plain functions of the content (site/src/feeds/), as in the build.
   for (const file of plan.files)
     staged.stage(0, fileOfPath(root, file.path), file.render(plan.index, live.siteUrl))

@@ -21,9 +21,6 @@ import type { ContentCollection, EntryChange, SiteState } from './siteState'
 import { StatusReporter } from './statusReporter'
 import type { WarmRenderer } from '../site/server/warmRenderer'
 
-/** Queued documents beyond which an update re-reads all content once instead of each document. */
-const bulkChangeRows = 300
-
 export type { UpdateResult } from './messages'
 
 export interface PublisherOptions {
@@ -178,8 +175,6 @@ export class Publisher {
       this.pendingResync = null
       if (rows.length === 0) return resynced
     }
-    // Past a few hundred documents (an import), one read of everything beats one read each.
-    if (rows.length > bulkChangeRows) return this.resync(`批量发布 ${rows.length} 项变更`)
     const showingMedia = await this.entriesShowingMedia(rows)
     if (!showingMedia) return this.resync('媒体文件已修改')
     const changes = await changesOfRows(this.options.payload, rows, showingMedia)

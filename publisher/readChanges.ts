@@ -4,7 +4,11 @@
  */
 import type { Payload } from 'payload'
 import { exportRedirectEntry } from '../cms/export/exportRedirects'
-import { exportSiteContent, exportSiteEntry } from '../cms/export/exportSiteContent'
+import {
+  exportSiteContent,
+  exportSiteEntries,
+  exportSiteEntry,
+} from '../cms/export/exportSiteContent'
 import type { SiteChange } from '../cms/payload-types'
 import type { SiteContent } from '../shared/siteContent'
 import { contentCollections, type ContentCollection, type EntryChange } from './siteState'
@@ -28,16 +32,27 @@ export async function changesOfRows(
     }
   }
   for (const target of more) targets.set(`${target.collection}:${target.id}`, target)
-  return Promise.all(
-    [...targets.values()].map(async ({ collection, id }) => ({
-      collection,
-      id,
-      entry:
-        collection === 'redirects'
-          ? await exportRedirectEntry(payload, id)
-          : await exportSiteEntry(payload, collection, id),
-    })),
-  )
+  const idsOf = new Map<ContentCollection, string[]>()
+  for (const { collection, id } of targets.values())
+    idsOf.set(collection, [...(idsOf.get(collection) ?? []), id])
+  const changes: EntryChange[] = []
+  for (const [collection, ids] of idsOf) {
+    if (collection === 'redirects' || ids.length === 1) {
+      for (const id of ids)
+        changes.push({
+          collection,
+          id,
+          entry:
+            collection === 'redirects'
+              ? await exportRedirectEntry(payload, id)
+              : await exportSiteEntry(payload, collection, id),
+        })
+      continue
+    }
+    const entries = await exportSiteEntries(payload, collection, ids)
+    for (const id of ids) changes.push({ collection, id, entry: entries.get(id) ?? null })
+  }
+  return changes
 }
 
 /**

@@ -63,9 +63,33 @@ export class StagedFiles {
     data: string | Uint8Array,
     skip?: (error: Error) => void,
   ): void {
+    this.stageWith(
+      group,
+      file,
+      (temporary) =>
+        fs.promises.writeFile(temporary, data).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error
+          // A new page in a new folder.
+          await fs.promises.mkdir(path.dirname(file), { recursive: true })
+          await fs.promises.writeFile(temporary, data)
+        }),
+      skip,
+    )
+  }
+
+  /**
+   * `stage`, with the temporary file written by `write` (a render thread that writes the page
+   * itself). `write` creates the folder when it is missing.
+   */
+  stageWith(
+    group: number,
+    file: string,
+    write: (temporary: string) => Promise<unknown>,
+    skip?: (error: Error) => void,
+  ): void {
     const entry: Staged = { group, temporary: '', file, skip }
     this.staged.push(entry)
-    const write = async () => {
+    const written = (async () => {
       entry.temporary = temporaryPathFor(file)
       if (this.noSpaceWhile && fs.existsSync(this.noSpaceWhile)) {
         throw Object.assign(
@@ -73,22 +97,19 @@ export class StagedFiles {
           { code: 'ENOSPC' },
         )
       }
-      await fs.promises
-        .writeFile(entry.temporary, data)
-        .catch(async (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error
-          // A new page in a new folder.
-          await fs.promises.mkdir(path.dirname(file), { recursive: true })
-          await fs.promises.writeFile(entry.temporary, data)
-        })
-    }
-    const written = write().catch((error: Error) => {
+      await write(entry.temporary)
+    })().catch((error: Error) => {
       if (!skip || !isPermanentWriteError(error)) throw error
       entry.dropped = true
       skip(error)
     })
     written.catch(() => undefined) // handled in commit / discard
     this.writes.push(written)
+  }
+
+  /** Waits until the files staged so far are written (rejects with the first failure). */
+  async settled(): Promise<void> {
+    await Promise.all(this.writes)
   }
 
   get count(): number {

@@ -220,3 +220,29 @@ export async function exportSiteEntry<C extends ExportedCollection>(
   if (!doc) return null
   return (siteEntryOf[collection] as (doc: unknown) => SiteEntryOf<C>)(doc)
 }
+
+/**
+ * `exportSiteEntry` for many documents of one collection: one query per 500 ids (an import's
+ * 10,000 books: ~1 s instead of ~10,000 reads). A document the public cannot read maps to null.
+ */
+export async function exportSiteEntries<C extends ExportedCollection>(
+  payload: Payload,
+  collection: C,
+  ids: readonly string[],
+): Promise<Map<string, SiteEntryOf<C> | null>> {
+  const entries = new Map<string, SiteEntryOf<C> | null>(ids.map((id) => [id, null]))
+  for (let start = 0; start < ids.length; start += 500) {
+    const { docs } = await payload.find({
+      collection,
+      where: { id: { in: ids.slice(start, start + 500) } },
+      ...asPublic,
+      pagination: false,
+    })
+    for (const doc of docs)
+      entries.set(
+        String(doc.id),
+        (siteEntryOf[collection] as (doc: unknown) => SiteEntryOf<C>)(doc),
+      )
+  }
+  return entries
+}

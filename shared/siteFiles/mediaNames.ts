@@ -5,7 +5,8 @@
  */
 import { extensionOf, extensionOfMediaType, mediaContentTypes } from './contentTypes'
 
-const mediaReference = /\/media\/([^"'\s<>)?#,&]+)/g
+/** How pages refer to a media file (the render threads use its source too). */
+export const mediaReference = /\/media\/([^"'\s<>)?#,&]+)/g
 
 /** A plain file name in the media folder: no folders, no dotfiles, no control characters. */
 export function isMediaFileName(name: string): boolean {

@@ -69,32 +69,38 @@ function render(locals) {
   })
 }
 
-const folders = new Set()
+/** Media references (`/media/…`) in a page, for the caller to copy (pattern from shared/siteFiles/mediaNames.ts). */
+const mediaReference = new RegExp(workerData.mediaPattern, 'g')
 
-/** Writes a page where the build wants it (the HTML then never travels back to the main thread). */
+/** Writes a page where the caller wants it (the HTML then never travels back to the main thread). */
 function writePage(file, html) {
-  const folder = path.dirname(file)
-  if (!folders.has(folder)) {
-    fs.mkdirSync(folder, { recursive: true })
-    folders.add(folder)
+  try {
+    fs.writeFileSync(file, html)
+  } catch (error) {
+    if (error?.code !== 'ENOENT') throw error
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, html)
   }
-  fs.writeFileSync(file, html)
 }
 
 parentPort.on('message', async ({ id, route, site, writeTo }) => {
+  let body
   try {
-    const { status, body } = await render({ route, site })
-    if (status !== 200)
-      parentPort.postMessage({
-        id,
-        error: `HTTP ${status}${body ? `：${body.slice(0, 300)}` : ''}`,
-      })
-    else if (writeTo) {
-      writePage(writeTo, body)
-      parentPort.postMessage({ id, html: '' })
-    } else parentPort.postMessage({ id, html: body })
+    const rendered = await render({ route, site })
+    if (rendered.status !== 200) {
+      const text = rendered.body ? `：${rendered.body.slice(0, 300)}` : ''
+      return parentPort.postMessage({ id, error: `HTTP ${rendered.status}${text}` })
+    }
+    body = rendered.body
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
+    return parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
   }
+  if (!writeTo) return parentPort.postMessage({ id, html: body })
+  try {
+    writePage(writeTo, body)
+  } catch (error) {
+    return parentPort.postMessage({ id, writeError: error.message, code: error.code })
+  }
+  parentPort.postMessage({ id, media: body.match(mediaReference) ?? [] })
 })
 parentPort.postMessage({ ready: true })

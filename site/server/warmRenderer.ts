@@ -8,30 +8,58 @@
 import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { mediaReference } from '../../shared/siteFiles/mediaNames'
 import type { SiteSettings } from '../../shared/siteContent'
 import type { PageRoute } from '../src/routes/pageRoutes'
 
 export class RenderError extends Error {}
 
-type Reply = { id: number; html?: string; error?: string }
+type Reply = {
+  id: number
+  html?: string
+  /** The media references of a page written to a file. */
+  media?: string[]
+  error?: string
+  /** Writing the file failed (with the file system's error code). */
+  writeError?: string
+  code?: string
+}
+
+/** A written page's file could not be written; `code` is the file system's (ENAMETOOLONG…). */
+export class PageWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message)
+  }
+}
+
+type Waiting = {
+  resolve: (reply: Reply) => void
+  reject: (error: Error) => void
+  path: string
+}
 
 class RenderThread {
-  private pending = new Map<
-    number,
-    { resolve: (html: string) => void; reject: (error: Error) => void; path: string }
-  >()
+  private pending = new Map<number, Waiting>()
   private sequence = 0
   /** Set once the thread crashed or exited: it takes no more pages. */
   dead: Error | null = null
+  /** Pages it has answered (rendered or failed). */
+  answered = 0
 
   private constructor(private worker: Worker) {
     worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id)
       if (!waiting) return
       this.pending.delete(reply.id)
+      this.answered++
       if (reply.error !== undefined)
         waiting.reject(new RenderError(`渲染 ${waiting.path} 失败（${reply.error}）`))
-      else waiting.resolve(reply.html!)
+      else if (reply.writeError !== undefined)
+        waiting.reject(new PageWriteError(reply.writeError, reply.code))
+      else waiting.resolve(reply)
     })
     worker.on('error', (error) => this.die(error))
     worker.on('exit', (code) => this.die(new Error(`渲染线程已退出（${code}）`)))
@@ -40,7 +68,7 @@ class RenderThread {
   static start(entryUrl: string): Promise<RenderThread> {
     const worker = new Worker(new URL('./renderWorker.mjs', import.meta.url), {
       execArgv: [],
-      workerData: { entryUrl },
+      workerData: { entryUrl, mediaPattern: mediaReference.source },
     })
     return new Promise((resolve, reject) => {
       worker.once('message', () => resolve(new RenderThread(worker)))
@@ -52,7 +80,7 @@ class RenderThread {
     return this.pending.size
   }
 
-  render(route: PageRoute, site: SiteSettings, writeTo?: string): Promise<string> {
+  render(route: PageRoute, site: SiteSettings, writeTo?: string): Promise<Reply> {
     if (this.dead) return Promise.reject(this.dead)
     const id = ++this.sequence
     return new Promise((resolve, reject) => {
@@ -97,19 +125,31 @@ export class WarmRenderer {
    * and the update is retried) is replaced first, so one crash cannot stall the publisher.
    */
   async renderPage(route: PageRoute, site: SiteSettings): Promise<string> {
-    return (await this.idlestThread()).render(route, site)
+    return (await this.send(route, site)).html!
   }
 
-  /** Renders a page straight into `file` (on the worker thread: the HTML stays there). */
-  async writePage(route: PageRoute, site: SiteSettings, file: string): Promise<void> {
-    await (await this.idlestThread()).render(route, site, file)
+  /**
+   * Renders a page straight into `file` (on the worker thread: the HTML stays there) and
+   * resolves with the page's media references (`/media/…`, see collectMediaReferences). A file
+   * that cannot be written rejects with a PageWriteError.
+   */
+  async writePage(route: PageRoute, site: SiteSettings, file: string): Promise<string[]> {
+    return (await this.send(route, site, file)).media ?? []
   }
 
-  private async idlestThread(): Promise<RenderThread> {
+  /** Pages each current thread has answered (a replaced thread starts again at 0). */
+  get pagesPerThread(): number[] {
+    return this.threads.map((thread) => thread.answered)
+  }
+
+  private async send(route: PageRoute, site: SiteSettings, writeTo?: string): Promise<Reply> {
     if (!this.closed && this.threads.some((thread) => thread.dead)) await this.replaceDeadThreads()
-    return this.threads.reduce((idlest, candidate) =>
+    // The least busy thread is picked and given the page in one step (no await between): a burst
+    // of pages (an update's thousands) is then spread over all threads, not piled on the first.
+    const idlest = this.threads.reduce((idlest, candidate) =>
       candidate.load < idlest.load ? candidate : idlest,
     )
+    return idlest.render(route, site, writeTo)
   }
 
   private replacing: Promise<void> | null = null

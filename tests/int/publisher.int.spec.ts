@@ -12,6 +12,8 @@ import { generateLectureMp3 } from '../../cms/seed/generateAudio'
 import { generateImage } from '../../cms/seed/generateImage'
 import { Publisher } from '../../publisher/publisher'
 import { Releases } from '../../publisher/releases'
+import type { SiteState } from '../../publisher/siteState'
+import { allPageRoutes } from '../../site/src/routes/pageRoutes'
 import { buildSearchIndex, writeIndex } from '../../shared/search/buildIndex'
 import { SearchIndexUpdater } from '../../shared/search/updateIndex'
 import { readIndexSemantics } from '../helpers/searchIndexSemantics'
@@ -294,6 +296,18 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     const slug = (await t.payload.findByID({ collection: 'news', id: newsIds[8] })).slug
     expect(page(publisher, `/news/${slug}/`)).toContain('渲染线程重启后的标题')
     expect(await queued()).toBe(0)
+  }, 60_000)
+
+  it('spreads a burst of pages over every render thread', async () => {
+    const { renderer } = publisher
+    const { state } = (publisher as unknown as { live: { state: SiteState } }).live
+    const routes = allPageRoutes(state.plan([]).index).slice(0, 40)
+    const before = renderer.pagesPerThread
+    // An update hands all its pages over at once, before any thread answers.
+    await Promise.all(routes.map((route) => renderer.renderPage(route, state.site)))
+    const rendered = renderer.pagesPerThread.map((count, thread) => count - before[thread])
+    expect(rendered.reduce((sum, count) => sum + count, 0)).toBe(40)
+    expect(Math.min(...rendered)).toBe(40 / rendered.length)
   }, 60_000)
 
   it('rebuilds a search index that does not match the live content, without breaking the served one', async () => {
