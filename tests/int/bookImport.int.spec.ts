@@ -336,6 +336,8 @@ describeOnDatabase('汇书房 import', () => {
     fresh.rows[4][12] = ''
     fresh.rows[5][0] = '《》！' // a title that gives no slug
     fresh.rows[6][8] = '' // the default location
+    fresh.rows[7][0] = '\u202e倒序 😀 𠮷野家\u200b书名 ' + '长'.repeat(400) // other planes, bidi and zero-width
+    fresh.rows[7][2] = Array.from({ length: 150 }, (_, i) => `作者${i}`).join('；')
     const file = await readBookFile(await toXlsx(fresh), 'e.xlsx')
     const plan = await planImport(t.payload, file.table, guessMapping(file.table.headers))
     expect(plan.counts.new).toBe(40)
