@@ -69,7 +69,8 @@ export async function createBooksInBulk(
 
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize)
-    const written: { data: Record<string, unknown>; id: number | string }[] = []
+    // A book with a slug is found again by it (unique), so its insert needs no read-back.
+    const written: { data: Record<string, unknown>; id?: number | string }[] = []
     for (const [offset, row] of batch.entries()) {
       atRow?.(start + offset)
       let data: Record<string, unknown> = { ...structuredClone(defaults), ...row }
@@ -91,31 +92,40 @@ export async function createBooksInBulk(
             req,
           })) ?? data
       const now = new Date().toISOString()
-      const created = await payload.db.create({
-        collection: 'books',
+      const create = {
+        collection: 'books' as const,
         data: { ...data, createdAt: now, updatedAt: now },
         req,
-        select: { id: true },
-      })
-      written.push({ data, id: created.id })
+      }
+      if (typeof data.slug === 'string') {
+        await payload.db.create({ ...create, returning: false })
+        written.push({ data })
+      } else {
+        const created = await payload.db.create({ ...create, select: { id: true } })
+        written.push({ data, id: created.id })
+      }
     }
 
     // Read back as the Local API hands a created document to its hooks.
+    const slugs = written.flatMap(({ data }) => (typeof data.slug === 'string' ? [data.slug] : []))
+    const ids = written.flatMap(({ id }) => (id === undefined ? [] : [id]))
     const { docs } = await payload.find({
       collection: 'books',
-      where: { id: { in: written.map(({ id }) => id) } },
+      where: { or: [{ slug: { in: slugs } }, { id: { in: ids } }] },
       depth: 0,
       limit: 0,
       pagination: false,
       overrideAccess: true,
       req,
     })
+    const bySlug = new Map(docs.map((doc) => [doc.slug, doc as Book]))
     const byId = new Map(docs.map((doc) => [String(doc.id), doc as Book]))
     const paths: string[] = []
     for (const [offset, { data, id }] of written.entries()) {
       atRow?.(start + offset)
-      const read = byId.get(String(id))
-      if (!read) throw new Error(`createBooksInBulk: 刚写入的图书 ${id} 读不到`)
+      const read = id === undefined ? bySlug.get(data.slug as string) : byId.get(String(id))
+      if (!read)
+        throw new Error(`createBooksInBulk: 刚写入的图书读不到（${String(data.slug ?? id)}）`)
       let doc: Book = read
       for (const hook of collection.hooks.afterChange)
         doc =
