@@ -138,9 +138,12 @@ describeOnDatabase('content fuzz: extreme titles, tags and slugs never take the 
     ).toMatchObject({ totalDocs: 0 })
     expect(unhandled).toEqual([])
 
-    const status = await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })
-    const skipped = status.lastError?.message ?? ''
-    expect(skipped).toContain(`${blocked}：无法写入`)
+    // The publisher reports to 网站状态 after the update, without holding the queue up for it.
+    const statusMessage = async () =>
+      (await t.payload.findGlobal({ slug: 'site-status', overrideAccess: true })).lastError
+        ?.message ?? ''
+    await expect.poll(statusMessage).toContain(`${blocked}：无法写入`)
+    const skipped = await statusMessage()
     const server = createStaticServer(publisher.servedDir)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {

@@ -223,17 +223,17 @@ describeOnDatabase('redirects: renamed pages keep their old addresses', () => {
 
     // A failure after the redirect was written (its queue row): the save, its row and the
     // redirect roll back together.
-    const create = p.create.bind(p)
-    p.create = (async (args: Parameters<Payload['create']>[0]) => {
+    const create = p.db.create.bind(p.db)
+    p.db.create = (async (args: Parameters<Payload['db']['create']>[0]) => {
       const data = args.data as { targetCollection?: string }
       if (args.collection === 'site-changes' && data.targetCollection === 'redirects')
         throw new Error('注入的故障：队列写入失败')
-      return create(args as never)
-    }) as Payload['create']
+      return create(args)
+    }) as Payload['db']['create']
     try {
       await expect(rename('news', news.one, 'hui-gun')).rejects.toThrow('注入的故障')
     } finally {
-      p.create = create
+      p.db.create = create
     }
     expect((await p.findByID({ collection: 'news', id: news.one })).slug).toBe('lun-huan-yi')
     expect(await queued()).toEqual([])
