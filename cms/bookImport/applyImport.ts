@@ -1,9 +1,4 @@
-import {
-  createLocalReq,
-  type Payload,
-  type PayloadRequest,
-  type TypedUser,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { recordAudit } from '../audit/recordAudit'
 import { createBooksInBulk } from './createBooksInBulk'
 import type { ImportPlan, PlannedRow } from './planImport'

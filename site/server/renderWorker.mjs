@@ -93,7 +93,10 @@ parentPort.on('message', async ({ id, route, site, writeTo }) => {
     }
     body = rendered.body
   } catch (error) {
-    return parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
+    return parentPort.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    })
   }
   if (!writeTo) return parentPort.postMessage({ id, html: body })
   try {
