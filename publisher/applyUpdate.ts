@@ -107,15 +107,19 @@ async function renderInto(
     skipped.push({ path: urlPath, reason: `无法写入：${error.message}` })
     options.log(`跳过无法写入的页面 ${urlPath}：${error.message}`)
   }
+  /** The file of a page, or null (and the page skipped) when its path makes no file name. */
+  const fileOrSkip = (urlPath: string): string | null => {
+    try {
+      return fileOfPath(root, urlPath)
+    } catch (error) {
+      skip(urlPath)(error as Error)
+      return null
+    }
+  }
   // Each render thread writes its pages' temporary files itself; only media names come back.
   for (const route of plan.render) {
-    let file: string
-    try {
-      file = fileOfPath(root, route.path)
-    } catch (error) {
-      skip(route.path)(error as Error)
-      continue
-    }
+    const file = fileOrSkip(route.path)
+    if (file === null) continue
     staged.stageWith(
       0,
       file,
@@ -133,13 +137,8 @@ async function renderInto(
   // The redirects go live with the pages they lead to (a rename's old path and its new page).
   for (const file of plan.redirectFiles) staged.stage(0, fileOfPath(root, file.path), file.data)
   for (const { family, route } of plan.familyFiles) {
-    let file: string
-    try {
-      file = fileOfPath(root, route.path)
-    } catch (error) {
-      skip(route.path)(error as Error)
-      continue
-    }
+    const file = fileOrSkip(route.path)
+    if (file === null) continue
     staged.stage(0, file, family.render(route.props, live.siteUrl), skip(route.path))
   }
 }
