@@ -94,6 +94,31 @@ function parseShard(bytes: Uint8Array): Shard {
 }
 
 /** Best first; equal scores by document number. */
+/**
+ * Whether a shard's record (at `start`, absent: no record) already holds every posting a delta
+ * changes. A delta's postings always differ from the shards it was made against, so a record
+ * holding them all has had the delta merged in (the page fetched the delta before the merge, or
+ * the publisher stopped mid-merge): applying it again would count its df twice.
+ */
+function holdsChange(bytes: Uint8Array, start: number | undefined, change: TermDelta): boolean {
+  if (change.set.size + change.removed.size === 0) return false
+  const held = new Map<number, number>()
+  if (start !== undefined) {
+    const at = { offset: start }
+    const postings = readVarint(bytes, at)
+    readVarint(bytes, at) // df
+    let doc = 0
+    for (let p = 0; p < postings; p++) {
+      doc += readVarint(bytes, at)
+      const byte = bytes[at.offset++]
+      if (change.set.has(doc) || change.removed.has(doc)) held.set(doc, byte)
+    }
+  }
+  for (const [doc, byte] of change.set) if (held.get(doc) !== byte) return false
+  for (const doc of change.removed) if (held.has(doc)) return false
+  return true
+}
+
 const ranked = (a: SearchHit, b: SearchHit) => b.score - a.score || a.doc - b.doc
 
 /** Inserts `hit` into `top` (ranked, at most `keep` long) if it ranks among the best `keep`. */
@@ -176,10 +201,18 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
       Promise.all(terms.map((term) => shard(termShard(term, manifest.shardCount), fetched))),
       deltaChanges(fetched),
     ])
+    // The delta's change of each term, unless its shard already holds it (merged since the
+    // page fetched the delta).
+    const termChanges = terms.map((term, i) => {
+      const change = changes.get(term)
+      return change && !holdsChange(loaded[i].bytes, loaded[i].terms.get(term), change)
+        ? change
+        : undefined
+    })
     // Each term's df: its record's, plus the delta's change.
     const dfs = terms.map((term, i) => {
       const start = loaded[i].terms.get(term)
-      let df = changes.get(term)?.df ?? 0
+      let df = termChanges[i]?.df ?? 0
       if (start !== undefined) {
         const at = { offset: start }
         readVarint(loaded[i].bytes, at)
@@ -206,7 +239,7 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
         hitCounts[slot]++
         sums[slot] += idf * weightOf[byte]
       }
-      const change = changes.get(term)
+      const change = termChanges[i]
       const start = loaded[i].terms.get(term)
       if (start !== undefined) {
         const { bytes } = loaded[i]

@@ -199,6 +199,8 @@ function editRecord(
     }
   }
   const numbers = [...change.postings.keys()].sort((a, b) => a - b)
+  // Whether the shard already holds every posting of the change (merged before a crash).
+  let held = numbers.length > 0
   for (const number of numbers) {
     copyBelow(number)
     let existing = -1
@@ -215,8 +217,12 @@ function editRecord(
       )
     }
     const byte = change.postings.get(number)!
+    if (byte >= 0 ? existing !== byte : existing >= 0) held = false
     if (byte >= 0) emit(number, byte)
   }
+  // A change's postings always differ from the shard it was made against, so a record that
+  // already holds them all has had the change: merging it again must not count its df twice.
+  if (held) return record ?? null
   copyBelow(Infinity)
   const newDf = df + change.dfDelta
   if (outCount === 0) {

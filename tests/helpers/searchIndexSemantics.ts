@@ -91,6 +91,12 @@ export function readIndexSemantics(dir: string): SearchIndexSemantics {
     const changes = readDeltaFile(new Uint8Array(fs.readFileSync(path.join(dir, manifest.delta))))
     for (const [term, change] of changes) {
       const record = records.get(term) ?? { df: 0, postings: new Map<number, number>() }
+      // As the reader does: a record that already holds the change has had it merged in.
+      const held =
+        change.set.size + change.removed.size > 0 &&
+        [...change.set].every(([number, byte]) => record.postings.get(number) === byte) &&
+        [...change.removed].every((number) => !record.postings.has(number))
+      if (held) continue
       record.df += change.df
       for (const number of change.removed) record.postings.delete(number)
       for (const [number, byte] of change.set) record.postings.set(number, byte)

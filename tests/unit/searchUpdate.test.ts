@@ -521,6 +521,42 @@ describe('search index: changes as a delta, merged later, equal a full build', (
     )
   })
 
+  it('a merge cut short (the shards written, the manifest still naming the delta) counts nothing twice: not in the reader, not when merged again', async () => {
+    const before = current[45]
+    const edited = {
+      ...before,
+      fields: { ...before.fields, body: `${before.fields.body}${some(45, 12)}` },
+    }
+    replace(edited)
+    await applyAndCompare({ previous: [before], next: [edited] }, 27, { deltaBytes })
+    const merge = updater.prepareMerge(4)!
+    expect(merge.files.length).toBeGreaterThan(1)
+    // The first group (shards) is written; the process dies before the manifest is.
+    for (const [file, data] of merge.files[0]) fs.writeFileSync(file, data)
+    expect(readManifest(dir).delta).toBeDefined()
+    writeIndex(buildSearchIndex(current), cleanDir)
+    expect(JSON.stringify(readIndexSemantics(dir))).toBe(
+      JSON.stringify(readIndexSemantics(cleanDir)),
+    )
+    const queries = queriesFor([before, edited], 28)
+    expect(await answers(dir, queries)).toEqual(await answers(cleanDir, queries))
+    // The restarted publisher opens the index and merges the whole delta again.
+    updater = SearchIndexUpdater.open(dir)
+    for (let step = updater.prepareMerge(4); step; step = updater.prepareMerge(4)) {
+      for (const group of step.files)
+        for (const [file, data] of group) {
+          fs.mkdirSync(path.dirname(file), { recursive: true })
+          fs.writeFileSync(file, data)
+        }
+      step.commit()
+    }
+    expect(readManifest(dir).delta).toBeUndefined()
+    expect(JSON.stringify(readIndexSemantics(dir))).toBe(
+      JSON.stringify(readIndexSemantics(cleanDir)),
+    )
+    expect(await answers(dir, queries)).toEqual(await answers(cleanDir, queries))
+  })
+
   it('a change that would make the delta too large goes into the shards at once', async () => {
     const before = current[40]
     const small = withTitle(before, `${before.title}·小`)
