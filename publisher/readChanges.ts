@@ -33,8 +33,11 @@ export async function changesOfRows(
   }
   for (const target of more) targets.set(`${target.collection}:${target.id}`, target)
   const idsOf = new Map<ContentCollection, string[]>()
-  for (const { collection, id } of targets.values())
-    idsOf.set(collection, [...(idsOf.get(collection) ?? []), id])
+  for (const { collection, id } of targets.values()) {
+    const ids = idsOf.get(collection)
+    if (ids) ids.push(id)
+    else idsOf.set(collection, [id])
+  }
   const changes: EntryChange[] = []
   for (const [collection, ids] of idsOf) {
     if (collection === 'redirects' || ids.length === 1) {
