@@ -4,11 +4,7 @@
  */
 import type { Payload } from 'payload'
 import { exportRedirectEntry } from '../cms/export/exportRedirects'
-import {
-  exportSiteContent,
-  exportSiteEntries,
-  exportSiteEntry,
-} from '../cms/export/exportSiteContent'
+import { exportSiteContent, exportSiteEntries } from '../cms/export/exportSiteContent'
 import type { SiteChange } from '../cms/payload-types'
 import type { SiteContent } from '../shared/siteContent'
 import { contentCollections, type ContentCollection, type EntryChange } from './siteState'
@@ -40,16 +36,9 @@ export async function changesOfRows(
   }
   const changes: EntryChange[] = []
   for (const [collection, ids] of idsOf) {
-    if (collection === 'redirects' || ids.length === 1) {
+    if (collection === 'redirects') {
       for (const id of ids)
-        changes.push({
-          collection,
-          id,
-          entry:
-            collection === 'redirects'
-              ? await exportRedirectEntry(payload, id)
-              : await exportSiteEntry(payload, collection, id),
-        })
+        changes.push({ collection, id, entry: await exportRedirectEntry(payload, id) })
       continue
     }
     const entries = await exportSiteEntries(payload, collection, ids)

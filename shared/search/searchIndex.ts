@@ -93,7 +93,22 @@ function parseShard(bytes: Uint8Array): Shard {
   return { bytes, terms }
 }
 
-/** Best first; equal scores by document number. */
+/** Calls `visit` with each posting (document number, weight byte) of the record at `start`. */
+function forEachPosting(
+  bytes: Uint8Array,
+  start: number,
+  visit: (doc: number, byte: number) => void,
+): void {
+  const at = { offset: start }
+  const postings = readVarint(bytes, at)
+  readVarint(bytes, at) // df
+  let doc = 0
+  for (let p = 0; p < postings; p++) {
+    doc += readVarint(bytes, at)
+    visit(doc, bytes[at.offset++])
+  }
+}
+
 /**
  * Whether a shard's record (at `start`, absent: no record) already holds every posting a delta
  * changes. A delta's postings always differ from the shards it was made against, so a record
@@ -103,22 +118,16 @@ function parseShard(bytes: Uint8Array): Shard {
 function holdsChange(bytes: Uint8Array, start: number | undefined, change: TermDelta): boolean {
   if (change.set.size + change.removed.size === 0) return false
   const held = new Map<number, number>()
-  if (start !== undefined) {
-    const at = { offset: start }
-    const postings = readVarint(bytes, at)
-    readVarint(bytes, at) // df
-    let doc = 0
-    for (let p = 0; p < postings; p++) {
-      doc += readVarint(bytes, at)
-      const byte = bytes[at.offset++]
+  if (start !== undefined)
+    forEachPosting(bytes, start, (doc, byte) => {
       if (change.set.has(doc) || change.removed.has(doc)) held.set(doc, byte)
-    }
-  }
+    })
   for (const [doc, byte] of change.set) if (held.get(doc) !== byte) return false
   for (const doc of change.removed) if (held.has(doc)) return false
   return true
 }
 
+/** Best first; equal scores by document number. */
 const ranked = (a: SearchHit, b: SearchHit) => b.score - a.score || a.doc - b.doc
 
 /** Inserts `hit` into `top` (ranked, at most `keep` long) if it ranks among the best `keep`. */
@@ -241,18 +250,10 @@ export function openSearchIndex(manifest: SearchManifest, source: SearchSource):
       }
       const change = termChanges[i]
       const start = loaded[i].terms.get(term)
-      if (start !== undefined) {
-        const { bytes } = loaded[i]
-        const at = { offset: start }
-        const postings = readVarint(bytes, at)
-        readVarint(bytes, at) // df
-        let doc = 0
-        for (let p = 0; p < postings; p++) {
-          doc += readVarint(bytes, at)
-          const byte = bytes[at.offset++]
+      if (start !== undefined)
+        forEachPosting(loaded[i].bytes, start, (doc, byte) => {
           if (!change || (!change.set.has(doc) && !change.removed.has(doc))) count(doc, byte)
-        }
-      }
+        })
       if (change) for (const [doc, byte] of change.set) count(doc, byte)
     })
 
