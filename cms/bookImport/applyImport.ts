@@ -81,6 +81,11 @@ export async function applyImport(
   const created = writes.filter((row) => row.action === 'new')
   const updated = writes.filter((row) => row.action === 'updated')
   let current: PlannedRow | undefined
+  let reported = 0
+  const report = (done: number) => {
+    reported = done
+    onProgress?.({ done, total: writes.length })
+  }
   try {
     // New books in bulk (createBooksInBulk); an update goes through the Local API, as an editor's.
     if (created.length && user && !(await mayCreateBooks(req)))
@@ -90,7 +95,7 @@ export async function applyImport(
       created.map((row) => row.data),
       {
         atRow: (index) => (current = created[index]),
-        onProgress: (done) => onProgress?.({ done, total: writes.length }),
+        onProgress: (done) => report(done),
       },
     )
     current = undefined
@@ -98,7 +103,7 @@ export async function applyImport(
       current = row
       await payload.update({ collection: 'books', id: row.id!, data: row.data, ...options })
       const done = created.length + index + 1
-      if (done % progressEvery === 0) onProgress?.({ done, total: writes.length })
+      if (done % progressEvery === 0) report(done)
     }
     // One entry for the import as a whole (each book's own change is recorded by its save).
     await recordAudit(req, {
@@ -118,6 +123,6 @@ export async function applyImport(
       current?.rowNumber,
     )
   }
-  onProgress?.({ done: writes.length, total: writes.length })
+  if (reported !== writes.length) onProgress?.({ done: writes.length, total: writes.length })
   return result
 }

@@ -49,6 +49,17 @@ const sameValue = (stored: unknown, incoming: unknown): boolean => {
   return normal(stored) === normal(incoming)
 }
 
+/** Bidirectional, zero-width and control characters, which would garble a preview or a terminal line. */
+const unshowable =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g
+
+/** A row's title as the preview and the CLI name the row: without those, at most 60 characters. */
+export function shownTitle(title: string): string {
+  const characters = [...title.replace(unshowable, '').trim()]
+  return characters.length > 60 ? `${characters.slice(0, 60).join('')}…` : characters.join('')
+}
+
 /** Every book of the catalogue with the fields an import compares, read once. */
 async function storedBooks(payload: Payload, req?: PayloadRequest): Promise<StoredBook[]> {
   const select = Object.fromEntries(importFields().map((field) => [field.name, true]))
@@ -88,7 +99,7 @@ export async function planImport(
   const rows: PlannedRow[] = []
   for (const { rowNumber, cells, problems: unreadable } of table.rows) {
     const raw = rawBookOf(table.headers, cells, mapping)
-    const title = (raw.title ?? '').trim()
+    const title = shownTitle(raw.title ?? '')
     if (unreadable?.length) {
       rows.push({ rowNumber, action: 'invalid', problems: unreadable, data: {}, title })
       continue
@@ -141,7 +152,7 @@ export async function planImport(
       problems,
       data: Object.fromEntries(changed),
       id: match.id,
-      title: title || match.title || '',
+      title: title || shownTitle(match.title ?? ''),
       changes: changed.map(([name]) => fieldLabel(name)),
     })
   }

@@ -341,6 +341,8 @@ describeOnDatabase('汇书房 import', () => {
     const file = await readBookFile(await toXlsx(fresh), 'e.xlsx')
     const plan = await planImport(t.payload, file.table, guessMapping(file.table.headers))
     expect(plan.counts.new).toBe(40)
+    // The preview and the CLI name a row by its title without bidi controls, clipped.
+    expect(plan.rows[7].title).toBe(`倒序 😀 𠮷野家书名 ${'长'.repeat(49)}…`)
     // An old redirect from the path the first book's page takes: the page wins.
     await t.payload.create({
       collection: 'redirects',
