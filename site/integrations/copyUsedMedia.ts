@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { collectMediaReferences, isPublishableMediaName } from '../../shared/siteFiles/mediaNames'
+import { knownPageMedia, type KnownPageMedia } from './pageMedia'
 
 /** The media-name rules live in shared/siteFiles/mediaNames.ts (the publisher uses them too). */
 
@@ -16,11 +17,15 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-/** Every media file name the built pages, feeds and sitemap refer to. */
-export function findUsedMedia(outDir: string): Set<string> {
-  const used = new Set<string>()
+/**
+ * Every media file name the built pages, feeds and sitemap refer to: those of `known` files as
+ * recorded when they were written, the others read.
+ */
+export function findUsedMedia(outDir: string, known?: KnownPageMedia): Set<string> {
+  const used = new Set<string>(known?.media)
   for (const file of walk(outDir))
-    if (scanned.test(file)) collectMediaReferences(fs.readFileSync(file, 'utf8'), used)
+    if (scanned.test(file) && !known?.files.has(file))
+      collectMediaReferences(fs.readFileSync(file, 'utf8'), used)
   return used
 }
 
@@ -34,10 +39,10 @@ export function copyUsedMedia(): AstroIntegration {
     name: 'hongse:copy-used-media',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir)
+        const outDir = path.resolve(fileURLToPath(dir))
         const target = path.join(outDir, 'media')
         fs.mkdirSync(target, { recursive: true })
-        const used = findUsedMedia(outDir)
+        const used = findUsedMedia(outDir, knownPageMedia(outDir))
         const cmsUrl = process.env.CMS_URL
         const mediaDir = path.resolve(process.cwd(), process.env.MEDIA_DIR || 'media')
         let bytes = 0

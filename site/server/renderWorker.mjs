@@ -10,6 +10,11 @@
  * the thread's time (encoding, socket writes, parsing) for nothing a page needs. An adapter
  * upgrade that needs more fails every render loudly, and the tests that compare the publisher's
  * pages with a clean build notice.
+ *
+ * Pages come in batches (warmRenderer.ts): `{ site, pages: [{ id, route, writeTo }] }`. They are
+ * rendered a few at a time, and replies go back in small groups as pages finish, so the main
+ * thread sends more before this thread runs out. A written page is written as the bytes the
+ * handler produced (no decoding and re-encoding).
  */
 import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
@@ -33,7 +38,7 @@ function renderRequest() {
   })
 }
 
-/** Renders one page through the handler; resolves with status and body. */
+/** Renders one page through the handler; resolves with status and body bytes. */
 function render(locals) {
   return new Promise((resolve, reject) => {
     const request = renderRequest()
@@ -56,7 +61,7 @@ function render(locals) {
       end(chunk) {
         if (chunk) response.write(chunk)
         response.emit('finish')
-        resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') })
+        resolve({ status: response.statusCode, body: Buffer.concat(chunks) })
         return response
       },
       destroy(error) {
@@ -72,38 +77,75 @@ function render(locals) {
 /** Media references (`/media/…`) in a page, for the caller to copy (pattern from shared/siteFiles/mediaNames.ts). */
 const mediaReference = new RegExp(workerData.mediaPattern, 'g')
 
+/** The media references in a page's bytes (decoded only when the page has any). */
+function mediaIn(body) {
+  return body.includes('/media/') ? (body.toString('utf8').match(mediaReference) ?? []) : []
+}
+
 /** Writes a page where the caller wants it (the HTML then never travels back to the main thread). */
-function writePage(file, html) {
+function writePage(file, body) {
   try {
-    fs.writeFileSync(file, html)
+    fs.writeFileSync(file, body)
   } catch (error) {
     if (error?.code !== 'ENOENT') throw error
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, html)
+    fs.writeFileSync(file, body)
   }
 }
 
-parentPort.on('message', async ({ id, route, site, writeTo }) => {
+/** Replies not sent yet: a group is sent once it is full or the thread has nothing else to do. */
+let replies = []
+const repliesPerMessage = 8
+function reply(message) {
+  if (replies.length === 0) setImmediate(sendReplies)
+  replies.push(message)
+  if (replies.length >= repliesPerMessage) sendReplies()
+}
+function sendReplies() {
+  if (replies.length === 0) return
+  const group = replies
+  replies = []
+  parentPort.postMessage(group)
+}
+
+async function renderOne({ id, route, writeTo }, site) {
   let body
   try {
     const rendered = await render({ route, site })
     if (rendered.status !== 200) {
-      const text = rendered.body ? `：${rendered.body.slice(0, 300)}` : ''
-      return parentPort.postMessage({ id, error: `HTTP ${rendered.status}${text}` })
+      const text = rendered.body.length ? `：${rendered.body.toString('utf8').slice(0, 300)}` : ''
+      return reply({ id, error: `HTTP ${rendered.status}${text}` })
     }
     body = rendered.body
   } catch (error) {
-    return parentPort.postMessage({
-      id,
-      error: error instanceof Error ? error.message : String(error),
-    })
+    return reply({ id, error: error instanceof Error ? error.message : String(error) })
   }
-  if (!writeTo) return parentPort.postMessage({ id, html: body })
+  if (!writeTo) return reply({ id, html: body.toString('utf8') })
   try {
     writePage(writeTo, body)
   } catch (error) {
-    return parentPort.postMessage({ id, writeError: error.message, code: error.code })
+    return reply({ id, writeError: error.message, code: error.code })
   }
-  parentPort.postMessage({ id, media: body.match(mediaReference) ?? [] })
+  reply({ id, media: mediaIn(body) })
+}
+
+/** Pages waiting, each with the site settings of its batch; a few render at once (they await). */
+const waiting = []
+const atOnce = 4
+let rendering = 0
+function renderNext() {
+  while (rendering < atOnce && waiting.length > 0) {
+    const { page, site } = waiting.shift()
+    rendering++
+    void renderOne(page, site).finally(() => {
+      rendering--
+      renderNext()
+    })
+  }
+}
+
+parentPort.on('message', ({ site, pages }) => {
+  for (const page of pages) waiting.push({ page, site })
+  renderNext()
 })
 parentPort.postMessage({ ready: true })

@@ -310,6 +310,22 @@ describeOnDatabase('publisher: automatic, incremental, identical to a full build
     expect(Math.min(...rendered)).toBe(40 / rendered.length)
   }, 60_000)
 
+  it('renders each page of a burst with the site settings it was asked with', async () => {
+    const { renderer } = publisher
+    const { state } = (publisher as unknown as { live: { state: SiteState } }).live
+    const routes = allPageRoutes(state.plan([]).index).slice(0, 12)
+    // Pages asked for in one turn travel to a thread together, the settings once per batch: a
+    // page with other settings must not take the batch's.
+    const other = { ...state.site, siteName: '另一个站点名称' }
+    const pages = await Promise.all(
+      routes.map((route, at) => renderer.renderPage(route, at % 3 === 1 ? other : state.site)),
+    )
+    pages.forEach((html, at) => {
+      const named = at % 3 === 1 ? other.siteName : state.site.siteName
+      expect(html).toContain(`<meta property="og:site_name" content="${named}"`)
+    })
+  }, 60_000)
+
   it('rebuilds a search index that does not match the live content, without breaking the served one', async () => {
     // An index cut short (simulated: an empty one) cannot take the change: the whole index is
     // staged and swapped in with the pages; the last test compares it with a clean build.

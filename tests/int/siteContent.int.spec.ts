@@ -308,6 +308,11 @@ describeOnDatabase('site content: export, loader and static build', () => {
     const differing = [...byAstro].filter(([file, text]) => built.get(file) !== text)
     expect(differing.map(([file]) => file)).toEqual([])
     expect([...byAstro.keys()].filter((file) => file.startsWith('news/')).length).toBeGreaterThan(3)
+    // The media copied: found by reading every page (Astro's rendering), or recorded as the render
+    // threads wrote the pages (the default).
+    const mediaOf = (dir: string) => fs.readdirSync(path.join(dir, 'media')).sort()
+    expect(mediaOf(path.join(work, 'dist'))).toEqual(mediaOf(astroDir))
+    expect(mediaOf(astroDir).length).toBeGreaterThan(3)
   }, 300_000)
 
   it('copies only the media files that published pages use', () => {
