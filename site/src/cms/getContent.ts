@@ -4,7 +4,9 @@ import {
   type PublicCollection,
   type SiteSettings,
 } from '../../../shared/siteContent'
+import { astroRendersPages } from '../routes/pageRendering'
 import { buildContentIndex, type ContentIndex, type ContentLists } from './buildContentIndex'
+import { readSiteContent } from './readSiteContent'
 
 let index: Promise<ContentIndex> | undefined
 
@@ -15,10 +17,16 @@ async function list(name: PublicCollection | 'site'): Promise<unknown[]> {
 }
 
 /**
- * All published content with its lookups, built once per build from the content layer. Pages get
- * their data only through this module.
+ * All published content with its lookups, built once per build from the content layer, or, in a
+ * build that renders the pages on threads (whose content layer stays empty: content.config.ts),
+ * from the export itself, as the threads' pages are. Pages get their data only through this
+ * module.
  */
 export function getContent(): Promise<ContentIndex> {
+  if (!astroRendersPages()) {
+    index ??= readSiteContent().then((content) => buildContentIndex(content))
+    return index
+  }
   index ??= (async () => {
     const [site, ...lists] = await Promise.all([list('site'), ...publicCollections.map(list)])
     const content = Object.fromEntries(
