@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { equivalentIsbns, isbnProblem, normalizeIsbn } from '../../shared/isbn'
+import { withoutInvisible } from '../../shared/invisibleCharacters'
 import type { Book } from '../payload-types'
 import { checkBookRow, type BookData } from './checkBookRow'
 import type { ColumnMapping } from './headerAliases'
@@ -49,14 +50,12 @@ const sameValue = (stored: unknown, incoming: unknown): boolean => {
   return normal(stored) === normal(incoming)
 }
 
-/** Bidirectional, zero-width and control characters, which would garble a preview or a terminal line. */
-const unshowable =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g
-
-/** A row's title as the preview and the CLI name the row: without those, at most 60 characters. */
+/**
+ * A row's title as the preview and the CLI name the row: without invisible and control characters
+ * (they would garble a preview or a terminal line), at most 60 characters.
+ */
 export function shownTitle(title: string): string {
-  const characters = [...title.replace(unshowable, '').trim()]
+  const characters = [...withoutInvisible(title).trim()]
   return characters.length > 60 ? `${characters.slice(0, 60).join('')}…` : characters.join('')
 }
 

@@ -3,6 +3,7 @@
  * refer to them, and how the CMS names an upload (the sniffed type's extension, never the
  * uploader's; no bidirectional-override or control characters; no second extension).
  */
+import { withoutInvisible } from '../invisibleCharacters'
 import { extensionOf, extensionOfMediaType, mediaContentTypes } from './contentTypes'
 
 /** How pages refer to a media file (the render threads use its source too). */
@@ -37,11 +38,6 @@ export function collectMediaReferences(text: string, names: Set<string>): void {
   }
 }
 
-/** Bidirectional controls (U+202A–202E, U+2066–2069, marks), zero-width and other invisible format characters. */
-const invisibleOrControl =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g
-
 /** Longest base name kept, in bytes (the CMS appends `-1280x800.webp` and such; filesystems allow 255). */
 const maxBaseBytes = 120
 
@@ -53,7 +49,7 @@ const maxBaseBytes = 120
 export function uploadFileName(uploadedName: string, sniffedType: string): string {
   const extension = extensionOfMediaType[sniffedType]
   if (!extension) throw new Error(`不允许的媒体类型：${sniffedType}`)
-  const cleaned = uploadedName.normalize('NFC').replace(invisibleOrControl, '')
+  const cleaned = withoutInvisible(uploadedName.normalize('NFC'))
   const last = cleaned.slice(Math.max(cleaned.lastIndexOf('/'), cleaned.lastIndexOf('\\')) + 1)
   const dot = last.lastIndexOf('.')
   const stem = dot > 0 ? last.slice(0, dot) : last
