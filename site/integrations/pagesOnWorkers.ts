@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { fileOfPath } from '../../shared/siteFiles/urlToFile'
 import { WarmRenderer } from '../server/warmRenderer'
+import { buildTimeIndex } from '../src/cms/buildTimeIndex'
 import { fileFamilies } from '../src/feeds/generatedFiles'
 import { astroRendersPages } from '../src/routes/pageRendering'
 import { allPageRoutes, type PageRoute } from '../src/routes/pageRoutes'
-import { buildTimeIndex } from './buildTimeIndex'
 import { knownPageMedia, recordPageMedia } from './pageMedia'
 
 /** Pages in flight per thread: enough to keep each busy, few enough to hold little in memory. */

@@ -3,10 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { redirectFiles } from '../../shared/redirects/redirectFiles'
-import { readSiteContent } from '../src/cms/readSiteContent'
+import { buildTimeContent } from '../src/cms/buildTimeIndex'
 import { siteRedirectRules } from '../src/redirects/siteRedirects'
 import { allPageRoutes } from '../src/routes/pageRoutes'
-import { buildTimeIndex } from './buildTimeIndex'
 
 /**
  * Writes the 网址跳转 redirects beside the pages for any server: `dist/_redirects` (Netlify's
@@ -18,8 +17,7 @@ export function redirectFilesIntegration(): AstroIntegration {
     name: 'hongse:redirect-files',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const content = await readSiteContent()
-        const index = await buildTimeIndex()
+        const { content, index } = await buildTimeContent()
         const pages = new Set(allPageRoutes(index).map((route) => route.path))
         const rules = siteRedirectRules(content.redirects, index, (page) => pages.has(page))
         const outDir = fileURLToPath(dir)

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -328,6 +329,58 @@ describeOnDatabase('site content: export, loader and static build', () => {
       media.every((name) => [...built.values()].some((body) => body.includes(`/media/${name}`))),
     ).toBe(true)
   })
+
+  it('a build from CMS_URL shows one snapshot of the export in its pages and feeds, though the CMS changes meanwhile', async () => {
+    // Every request for the export gets another title for the newest article, as if an editor
+    // kept publishing during the build.
+    let requests = 0
+    const server = http.createServer((req, res) => {
+      const media = /^\/api\/media\/file\/([^/?]+)$/.exec(req.url ?? '')
+      if (media) {
+        const file = path.join(t.mediaDir, decodeURIComponent(media[1]))
+        if (fs.existsSync(file)) res.writeHead(200).end(fs.readFileSync(file))
+        else res.writeHead(404).end()
+        return
+      }
+      if (req.url !== '/api/site-content') return res.writeHead(404).end()
+      requests++
+      const snapshot = structuredClone(content)
+      snapshot.news[0].title = `快照标题${requests}`
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(snapshot))
+    })
+    await new Promise<void>((resolve) => server.listen(0, resolve))
+    const outDir = path.join(work, 'dist-cms')
+    try {
+      const astro = spawn(path.resolve('node_modules/.bin/astro'), ['build', '--root', 'site'], {
+        env: {
+          ...process.env,
+          CMS_URL: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+          SITE_URL: 'https://hongse.example',
+          SITE_OUT_DIR: outDir,
+          SITE_PAGE_RENDERER: 'workers',
+        },
+      })
+      let output = ''
+      astro.stdout.on('data', (chunk) => (output += chunk))
+      astro.stderr.on('data', (chunk) => (output += chunk))
+      const code = await new Promise((resolve) => astro.on('exit', resolve))
+      expect(code, output).toBe(0)
+    } finally {
+      server.close()
+    }
+    // The article (a render thread) and the feed (Astro's own page) come from the same read.
+    const article = fs.readFileSync(
+      path.join(outDir, 'news', content.news[0].slug, 'index.html'),
+      'utf8',
+    )
+    const shown = /快照标题\d+/.exec(article)?.[0]
+    expect(shown).toBeDefined()
+    expect(fs.readFileSync(path.join(outDir, 'news/rss.xml'), 'utf8')).toContain(
+      `<title>${shown}</title>`,
+    )
+    // One read for the pages, feeds and redirects, one for the search index's own process.
+    expect(requests).toBe(2)
+  }, 300_000)
 
   it('the loader reads the export over HTTP from CMS_URL too, with the site-build key', async () => {
     const server = http.createServer((req, res) => {

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/siteContent'
 import { astroRendersPages } from '../routes/pageRendering'
 import { buildContentIndex, type ContentIndex, type ContentLists } from './buildContentIndex'
-import { readSiteContent } from './readSiteContent'
+import { buildTimeIndex } from './buildTimeIndex'
 
 let index: Promise<ContentIndex> | undefined
 
@@ -19,14 +19,11 @@ async function list(name: PublicCollection | 'site'): Promise<unknown[]> {
 /**
  * All published content with its lookups, built once per build from the content layer, or, in a
  * build that renders the pages on threads (whose content layer stays empty: content.config.ts),
- * from the export itself, as the threads' pages are. Pages get their data only through this
- * module.
+ * the very index the threads' pages come from (buildTimeIndex). Pages get their data only through
+ * this module.
  */
 export function getContent(): Promise<ContentIndex> {
-  if (!astroRendersPages()) {
-    index ??= readSiteContent().then((content) => buildContentIndex(content))
-    return index
-  }
+  if (!astroRendersPages()) return buildTimeIndex()
   index ??= (async () => {
     const [site, ...lists] = await Promise.all([list('site'), ...publicCollections.map(list)])
     const content = Object.fromEntries(
